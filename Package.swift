@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+//
+// m2rl: multi-domain RL with verifiable rewards.
+// Targets are layered; dependencies flow one way:
+//   m2rl (CLI) -> M2RLSandbox / M2RLData -> M2RLCore
+//   M2RLSandbox -> CM2RLSandbox (C shim), CLibSeccomp (system library)
+//   M2RLData    -> CLibArchive (system library)
+import PackageDescription
+
+let package = Package(
+    name: "m2rl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "m2rl", targets: ["m2rl"]),
+        .library(name: "M2RLCore", targets: ["M2RLCore"]),
+        .library(name: "M2RLSandbox", targets: ["M2RLSandbox"]),
+        .library(name: "M2RLData", targets: ["M2RLData"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config (Debian: libseccomp-dev, libarchive-dev).
+        .systemLibrary(
+            name: "CLibSeccomp",
+            pkgConfig: "libseccomp",
+            providers: [.apt(["libseccomp-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
+        // The child-side setup that must run between clone and execve without allocating.
+        .target(name: "CM2RLSandbox"),
+
+        .target(name: "M2RLCore"),
+        .target(
+            name: "M2RLSandbox",
+            dependencies: [
+                "M2RLCore", "CM2RLSandbox", "CLibSeccomp",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "M2RLData", dependencies: ["M2RLCore", "CLibArchive"]),
+        .executableTarget(
+            name: "m2rl",
+            dependencies: [
+                "M2RLCore", "M2RLSandbox", "M2RLData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(name: "M2RLCoreTests", dependencies: ["M2RLCore"]),
+        .testTarget(name: "M2RLSandboxTests", dependencies: ["M2RLSandbox", "M2RLCore"]),
+        .testTarget(name: "M2RLDataTests", dependencies: ["M2RLData"]),
+        .testTarget(name: "m2rlCLITests", dependencies: ["M2RLCore"]),
+    ]
+)

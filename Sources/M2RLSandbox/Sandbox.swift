@@ -1,0 +1,227 @@
+import Foundation
+import M2RLCore
+import CM2RLSandbox
+
+/// One program to run: a profile, the program's source, its arguments and input.
+public struct Job: Sendable {
+    public enum Source: Sendable {
+        /// A file on disk; it is copied into the scratch folder (the program never sees the
+        /// caller's folders).
+        case file(String)
+        /// The program's text.
+        case text(String)
+    }
+
+    public var profile: Profile
+    public var source: Source
+    public var arguments: [String]
+    public var stdin: [UInt8]
+    public var limits: LimitOverrides
+    public var isolation: Isolation
+
+    public init(
+        profile: Profile, source: Source, arguments: [String] = [], stdin: [UInt8] = [],
+        limits: LimitOverrides = LimitOverrides(), isolation: Isolation = .full
+    ) {
+        self.profile = profile
+        self.source = source
+        self.arguments = arguments
+        self.stdin = stdin
+        self.limits = limits
+        self.isolation = isolation
+    }
+}
+
+/// Runs programs under every isolation layer (see `Layer`), one run per call, thread-safe: call
+/// `run` from as many threads as there are runs in flight.
+///
+/// Costs paid once, not per run: the empty network namespace, and each profile's seccomp
+/// filter. Children are started with clone(CLONE_VM | CLONE_VFORK), so a parent of any size is
+/// never copied.
+public final class Sandbox: @unchecked Sendable {
+    /// Where per-run scratch folders are made (a fresh one per run, removed afterwards).
+    public let scratchRoot: String
+    let host: HostSupport
+    /// Exact peak memory and OOM kills per run, where the host offers a memory cgroup.
+    let memoryCgroup: MemoryCgroup?
+    private let lock = NSLock()
+    private var filters: [String: CompiledFilter] = [:]
+    private var netnsFD: Int32 = -1
+    private var freeSlots: [Int] = []
+    private var nextSlot = 0
+
+    /// First uid/gid of the per-run identities a root caller drops to (one per concurrent run,
+    /// so RLIMIT_NPROC counts each run's processes alone).
+    public static let firstSandboxID: UInt32 = 1_660_000_000
+
+    /// - Parameter scratchRoot: the folder for scratch folders; default `$TMPDIR/m2rl-<euid>`
+    ///   (or /tmp). It is created mode 0711 and must belong to the caller.
+    public init(scratchRoot: String? = nil) throws {
+        host = HostSupport.current
+        memoryCgroup = MemoryCgroup()
+        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let root = scratchRoot ?? "\(base)/m2rl-\(geteuid())"
+        self.scratchRoot = root
+        try Scratch.prepareRoot(root)
+        // Writing to a pipe whose reader has gone must fail with EPIPE, not kill the caller.
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    deinit {
+        Sys.close(netnsFD)
+    }
+
+    /// Checks that every layer of `isolation` is available here.
+    /// - Throws: `SandboxError.layerUnavailable` naming the layer, the reason and the flag that
+    ///   accepts running without it.
+    public func check(_ isolation: Isolation) throws {
+        if isolation.contains(.landlock) && host.landlockABI == nil {
+            throw SandboxError.layerUnavailable(.landlock, reason: host.landlockProblem ?? "unknown")
+        }
+        if isolation.contains(.network) && host.isRoot { _ = try sharedNetworkNamespace() }
+    }
+
+    /// Runs `job`: the compile step if the profile has one (its failure is the outcome, as
+    /// `compile_error`), then the program. Never throws: a failure of the sandbox itself is an
+    /// outcome with status `sandbox_error` and an `error` that says what to do.
+    public func run(_ job: Job) -> Outcome {
+        do {
+            try check(job.isolation)
+            let scratch = try Scratch.make(in: scratchRoot)
+            defer { scratch.remove() }
+            let slot = acquireSlot()
+            defer { releaseSlot(slot) }
+            let identity = Identity(slot: slot, host: host, isolation: job.isolation)
+            try scratch.install(job: job, owner: identity.filesOwner)
+
+            let placeholders = [
+                "{source}": scratch.path + "/" + job.profile.sourceName,
+                "{binary}": scratch.path + "/" + (job.profile.binaryName ?? "main"),
+                "{scratch}": scratch.path,
+            ]
+            if let compile = job.profile.compile {
+                var limits = compile.limits
+                limits.outputBytes = min(limits.outputBytes, 1 << 20)
+                let outcome = try runStep(
+                    compile, kind: "compile", job: job, placeholders: placeholders, arguments: [], stdin: [],
+                    limits: limits, scratch: scratch.path, identity: identity)
+                if outcome.status == .sandboxError { return outcome }
+                if outcome.status != .ok {
+                    var failed = outcome
+                    failed.status = .compileError
+                    return failed
+                }
+            }
+            return try runStep(
+                job.profile.run, kind: "run", job: job, placeholders: placeholders, arguments: job.arguments,
+                stdin: job.stdin, limits: job.profile.run.limits.overriding(job.limits), scratch: scratch.path,
+                identity: identity)
+        } catch let error as SandboxError {
+            return .sandboxError(error)
+        } catch {
+            return Outcome(status: .sandboxError, error: "\(error)")
+        }
+    }
+
+    private func runStep(
+        _ step: Step, kind: String, job: Job, placeholders: [String: String], arguments: [String],
+        stdin: [UInt8], limits: Limits, scratch: String, identity: Identity
+    ) throws -> Outcome {
+        func expand(_ text: String) -> String {
+            var out = text
+            for (key, value) in placeholders { out = out.replacingOccurrences(of: key, with: value) }
+            return out
+        }
+        let filter = job.isolation.contains(.seccomp)
+            ? try filter(for: step.syscalls, key: "\(job.profile.origin)#\(kind)", profile: job.profile.name) : nil
+        var environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "{scratch}", "TMPDIR": "{scratch}",
+                           "LANG": "C.UTF-8"]
+        environment.merge(job.profile.environment) { _, profile in profile }
+        let request = RunRequest(
+            command: step.command.map(expand) + arguments,
+            environment: environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(expand($0.value))" },
+            scratch: scratch,
+            stdin: stdin,
+            limits: limits,
+            filesystem: FilesystemPolicy(
+                read: step.filesystem.read.map(expand), readWrite: step.filesystem.readWrite.map(expand),
+                execute: step.filesystem.execute.map(expand)),
+            filter: filter,
+            isolation: job.isolation,
+            identity: identity,
+            memoryCgroup: memoryCgroup.map { ($0, identity.slot) },
+            netnsFD: job.isolation.contains(.network) && host.isRoot ? try sharedNetworkNamespace() : -1,
+            landlockABI: job.isolation.contains(.landlock) ? (host.landlockABI ?? 0) : 0,
+            memoryErrorPatterns: job.profile.memoryErrorPatterns)
+        return try Runner.run(request)
+    }
+
+    private func filter(for policy: SyscallPolicy, key: String, profile: String) throws -> CompiledFilter {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = filters[key] { return cached }
+        let compiled = try CompiledFilter(policy: policy, profile: profile)
+        filters[key] = compiled
+        return compiled
+    }
+
+    /// The empty network namespace every run joins, made on first use.
+    private func sharedNetworkNamespace() throws -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        if netnsFD >= 0 { return netnsFD }
+        let fd = m2rl_netns_create()
+        guard fd >= 0 else {
+            throw SandboxError.layerUnavailable(.network, reason: "unshare(CLONE_NEWNET): \(Sys.errnoName(errno))")
+        }
+        netnsFD = fd
+        return fd
+    }
+
+    private func acquireSlot() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if let slot = freeSlots.popLast() { return slot }
+        nextSlot += 1
+        return nextSlot - 1
+    }
+
+    private func releaseSlot(_ slot: Int) {
+        lock.lock()
+        freeSlots.append(slot)
+        lock.unlock()
+    }
+}
+
+/// The credentials one run gets.
+struct Identity {
+    var slot: Int
+    var mode: Int32
+    var uid: UInt32
+    var gid: UInt32
+
+    init(slot: Int, host: HostSupport, isolation: Isolation) {
+        self.slot = slot
+        if !isolation.contains(.credentials) {
+            mode = Int32(M2RL_USER_KEEP.rawValue)
+            uid = geteuid()
+            gid = getegid()
+        } else if host.isRoot {
+            // Each concurrent run of this process gets its own id; different m2rl processes
+            // use different ranges (pid-derived), so their counts never mix either.
+            mode = Int32(M2RL_USER_SETUID.rawValue)
+            let base = Sandbox.firstSandboxID + UInt32(getpid() % 4096) * 4096
+            uid = base + UInt32(slot % 4096)
+            gid = uid
+        } else {
+            mode = Int32(M2RL_USER_USERNS.rawValue)
+            uid = geteuid()
+            gid = getegid()
+        }
+    }
+
+    /// The owner the scratch folder is given, or nil to leave it as the caller's.
+    var filesOwner: (UInt32, UInt32)? {
+        mode == Int32(M2RL_USER_SETUID.rawValue) ? (uid, gid) : nil
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// A run's private scratch folder: the only place the program may write. Made fresh per run
+/// (mode 0700, owned by the run's identity), removed afterwards whatever the program left in it.
+struct Scratch {
+    let path: String
+
+    /// Creates the folder that holds scratch folders (mode 0711: others may pass through to
+    /// their own scratch folder, never list it) and checks it is a real folder of the caller's.
+    static func prepareRoot(_ root: String) throws {
+        if mkdir(root, 0o711) != 0 && errno != EEXIST {
+            throw SandboxError.system(call: "mkdir \(root)", errno: Sys.errnoName(errno))
+        }
+        var info = stat()
+        guard lstat(root, &info) == 0 else {
+            throw SandboxError.system(call: "lstat \(root)", errno: Sys.errnoName(errno))
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR, info.st_uid == geteuid() else {
+            throw SandboxError.system(
+                call: "scratch root \(root)",
+                errno: "is not a folder owned by uid \(geteuid()) (a symlink or another user's?); pass another --scratch-root")
+        }
+        _ = chmod(root, 0o711)
+    }
+
+    /// mkdtemp(3) under `root`.
+    static func make(in root: String) throws -> Scratch {
+        var template = Array("\(root)/run-XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        guard made != nil else {
+            throw SandboxError.system(call: "mkdtemp in \(root)", errno: Sys.errnoName(errno))
+        }
+        return Scratch(path: String(cString: template))
+    }
+
+    /// Writes the job's program into the folder and hands the folder to `owner`.
+    func install(job: Job, owner: (UInt32, UInt32)?) throws {
+        let bytes: [UInt8]
+        switch job.source {
+        case .text(let text):
+            bytes = Array(text.utf8)
+        case .file(let file):
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw SandboxError.programUnreadable(path: file, reason: "no such file, or not readable")
+            }
+            bytes = [UInt8](data)
+        }
+        let target = path + "/" + job.profile.sourceName
+        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SandboxError.system(call: "open \(target)", errno: Sys.errnoName(errno)) }
+        defer { Sys.close(fd) }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Sys.write(fd, UnsafeRawBufferPointer(rebasing: $0[done...])) }
+            guard n > 0 else { throw SandboxError.system(call: "write \(target)", errno: Sys.errnoName(errno)) }
+            done += n
+        }
+        if let (uid, gid) = owner, chown(path, uid, gid) != 0 {
+            throw SandboxError.system(call: "chown \(path)", errno: Sys.errnoName(errno))
+        }
+    }
+
+    /// Removes the folder and everything in it, never following a symlink the program made.
+    func remove() {
+        Scratch.removeTree(path)
+    }
+
+    private static func removeTree(_ path: String) {
+        let dirfd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if dirfd >= 0 {
+            removeContents(dirfd)
+            Sys.close(dirfd)
+        }
+        _ = rmdir(path)
+    }
+
+    /// Empties the folder open at `dirfd` with unlinkat, descending with openat(O_NOFOLLOW).
+    private static func removeContents(_ dirfd: Int32) {
+        let dup = fcntl(dirfd, F_DUPFD_CLOEXEC, 0)
+        guard dup >= 0, let dir = fdopendir(dup) else { return }
+        defer { closedir(dir) }
+        var names: [(String, Bool)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." { continue }
+            names.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
+        }
+        for (name, isDir) in names {
+            if isDir {
+                let child = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if child >= 0 {
+                    _ = fchmod(child, 0o700)
+                    removeContents(child)
+                    Sys.close(child)
+                }
+                _ = unlinkat(dirfd, name, AT_REMOVEDIR)
+            } else {
+                _ = unlinkat(dirfd, name, 0)
+            }
+        }
+    }
+}
