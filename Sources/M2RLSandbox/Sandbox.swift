@@ -18,11 +18,15 @@ public struct Job: Sendable {
     public var stdin: [UInt8]
     public var limits: LimitOverrides
     public var isolation: Isolation
+    /// Where this run's scratch folder is made, instead of the sandbox's `scratchRoot`
+    /// (created mode 0711 if missing).
+    public var scratchRoot: String?
 
     public init(
         profile: Profile, source: Source, arguments: [String] = [], stdin: [UInt8] = [],
-        limits: LimitOverrides = LimitOverrides(), isolation: Isolation = .full
+        limits: LimitOverrides = LimitOverrides(), isolation: Isolation = .full, scratchRoot: String? = nil
     ) {
+        self.scratchRoot = scratchRoot
         self.profile = profile
         self.source = source
         self.arguments = arguments
@@ -87,7 +91,8 @@ public final class Sandbox: @unchecked Sendable {
     public func run(_ job: Job) -> Outcome {
         do {
             try check(job.isolation)
-            let scratch = try Scratch.make(in: scratchRoot)
+            if let root = job.scratchRoot { try Scratch.prepareRoot(root) }
+            let scratch = try Scratch.make(in: job.scratchRoot ?? scratchRoot)
             defer { scratch.remove() }
             let slot = acquireSlot()
             defer { releaseSlot(slot) }

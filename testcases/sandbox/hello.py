@@ -1,0 +1,3 @@
+# Sanity: echo standard input back, upper-cased.
+import sys
+print(sys.stdin.read().upper(), end="")

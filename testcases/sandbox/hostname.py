@@ -1,0 +1,7 @@
+# Changes the host name.
+import socket
+try:
+    socket.sethostname("pwned")
+    print("ESCAPED: hostname")
+except OSError as e:
+    print("denied:", e.errno)
