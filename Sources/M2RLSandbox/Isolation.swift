@@ -51,12 +51,13 @@ public struct Isolation: Sendable, Hashable, CustomStringConvertible {
     /// (exactly these), e.g. `no-landlock` or `namespaces,rlimits,seccomp`.
     public init?(parsing text: String) {
         let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !parts.isEmpty else { return nil }
         if parts == ["full"] {
             self = .full
             return
         }
         let drops = parts.filter { $0.hasPrefix("no-") }
-        if drops.count == parts.count, !parts.isEmpty {
+        if drops.count == parts.count {
             var layers = Set(Layer.allCases)
             for drop in drops {
                 guard let layer = Layer(rawValue: String(drop.dropFirst(3))) else { return nil }
