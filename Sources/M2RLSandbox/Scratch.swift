@@ -35,25 +35,39 @@ struct Scratch {
 
     /// Writes the job's program into the folder and hands the folder to `owner`.
     func install(job: Job, owner: (UInt32, UInt32)?) throws {
-        let bytes: [UInt8]
-        switch job.source {
-        case .text(let text):
-            bytes = Array(text.utf8)
-        case .file(let file):
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw SandboxError.programUnreadable(path: file, reason: "no such file, or not readable")
-            }
-            bytes = [UInt8](data)
-        }
         let target = path + "/" + job.profile.sourceName
-        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        // A profile that runs the file itself (`{source}` first in its command) gets it executable.
+        let mode: mode_t = job.profile.run.command.first == "{source}" ? 0o755 : 0o644
+        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw SandboxError.system(call: "open \(target)", errno: Sys.errnoName(errno)) }
         defer { Sys.close(fd) }
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Sys.write(fd, UnsafeRawBufferPointer(rebasing: $0[done...])) }
-            guard n > 0 else { throw SandboxError.system(call: "write \(target)", errno: Sys.errnoName(errno)) }
-            done += n
+        switch job.source {
+        case .text(let text):
+            var bytes = Array(text.utf8)
+            var done = 0
+            while done < bytes.count {
+                let n = bytes.withUnsafeMutableBytes { Sys.write(fd, UnsafeRawBufferPointer(rebasing: $0[done...])) }
+                guard n > 0 else { throw SandboxError.system(call: "write \(target)", errno: Sys.errnoName(errno)) }
+                done += n
+            }
+            bytes.removeAll()
+        case .file(let file):
+            // Copied in the kernel (copy_file_range), never through this process's memory.
+            let source = open(file, O_RDONLY | O_CLOEXEC)
+            guard source >= 0 else {
+                throw SandboxError.programUnreadable(path: file, reason: Sys.errnoName(errno))
+            }
+            defer { Sys.close(source) }
+            var info = stat()
+            guard fstat(source, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                throw SandboxError.programUnreadable(path: file, reason: "not a regular file")
+            }
+            var left = Int(info.st_size)
+            while left > 0 {
+                let n = Sys.copyFileRange(from: source, to: fd, count: left)
+                guard n > 0 else { throw SandboxError.system(call: "copy \(file) to \(target)", errno: Sys.errnoName(errno)) }
+                left -= n
+            }
         }
         if let (uid, gid) = owner, chown(path, uid, gid) != 0 {
             throw SandboxError.system(call: "chown \(path)", errno: Sys.errnoName(errno))

@@ -43,6 +43,17 @@ enum Sys {
         return moved
     }
 
+    /// copy_file_range(2) from the current offsets; falls back to read/write where the file
+    /// systems do not support it (EXDEV, EINVAL, ENOSYS).
+    static func copyFileRange(from source: Int32, to target: Int32, count: Int) -> Int {
+        let n = retrying { m2rl_copy_file_range(source, target, count) }
+        guard n < 0, [EXDEV, EINVAL, ENOSYS, EOPNOTSUPP].contains(errno) else { return n }
+        var buffer = [UInt8](repeating: 0, count: min(count, 1 << 20))
+        let got = buffer.withUnsafeMutableBytes { read(source, $0) }
+        guard got > 0 else { return got }
+        return buffer.withUnsafeBytes { write(target, UnsafeRawBufferPointer(rebasing: $0[0..<got])) }
+    }
+
     /// fcntl(F_SETFL, O_NONBLOCK).
     static func setNonBlocking(_ fd: Int32) -> Bool {
         let flags = Glibc.fcntl(fd, F_GETFL)

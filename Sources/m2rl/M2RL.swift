@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct M2RL: ParsableCommand {
@@ -15,4 +16,23 @@ struct M2RL: ParsableCommand {
         version: "0.1.0",
         subcommands: [SandboxCommand.self]
     )
+}
+
+extension M2RL {
+    /// Parses and runs the command, mapping bad usage to exit status 2 (DESIGN.md's contract;
+    /// ArgumentParser's own default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -7,7 +7,7 @@ struct SandboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
         abstract: "Run untrusted programs under namespaces, rlimits, Landlock and seccomp.",
-        subcommands: [SandboxRun.self, SandboxSamples.self, SandboxProfiles.self, SandboxCheck.self]
+        subcommands: [SandboxRun.self, SandboxSamples.self, SandboxProfiles.self, SandboxCheck.self, SandboxBench.self]
     )
 }
 

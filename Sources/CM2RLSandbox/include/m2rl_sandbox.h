@@ -150,6 +150,9 @@ int m2rl_pipe_cloexec(int fds[2]);
 /// memfd_create(name, MFD_CLOEXEC); a descriptor or -1 with errno.
 int m2rl_memfd(const char *name);
 
+/// copy_file_range(in, NULL, out, NULL, count, 0).
+long m2rl_copy_file_range(int in, int out, long count);
+
 /// pidfd_send_signal(2).
 int m2rl_pidfd_send_signal(int pidfd, int sig);
 

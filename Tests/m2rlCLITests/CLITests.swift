@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+
+/// Runs the built `m2rl` like a user would and checks output and exit status.
+enum CLI {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let binary: String = {
+        let candidates = [CommandLine.arguments.first, Bundle.main.executablePath].compactMap { $0 }
+            .map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+        for dir in candidates {
+            var d = dir
+            for _ in 0..<4 {
+                let path = d.appendingPathComponent("m2rl").path
+                if FileManager.default.isExecutableFile(atPath: path) { return path }
+                d.deleteLastPathComponent()
+            }
+        }
+        return root + "/.build/debug/m2rl"
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ args: [String], stdin: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = args
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        if let stdin {
+            let input = Pipe()
+            process.standardInput = input
+            try process.run()
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        } else {
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryFile(_ name: String, _ text: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("m2rl-cli-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+}
+
+@Suite("m2rl command line")
+struct CLITests {
+    @Test("m2rl --help lists the sandbox command")
+    func help() throws {
+        let r = try CLI.run(["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("USAGE: m2rl <subcommand>"))
+        #expect(r.stdout.contains("sandbox"))
+    }
+
+    @Test("every sandbox subcommand has help", arguments: ["run", "samples", "profiles", "check"])
+    func subcommandHelp(name: String) throws {
+        let r = try CLI.run(["sandbox", name, "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("USAGE: m2rl sandbox \(name)"))
+        #expect(r.stdout.contains("--isolation"))
+    }
+
+    @Test("sandbox run prints the Outcome with every contract key")
+    func runPrintsOutcome() throws {
+        let program = try CLI.temporaryFile("echo.py", "import sys\nprint(sys.stdin.read().strip(), sys.argv[1])\n")
+        let input = try CLI.temporaryFile("in.txt", "from-stdin\n")
+        let r = try CLI.run(["sandbox", "run", "--profile", "python3", "--time-limit", "2", "--memory-limit", "256",
+                             "--stdin", input, "--", program, "arg"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        for key in ["status", "exit_code", "signal", "cpu_ms", "wall_ms", "peak_memory_kb", "stdout", "stderr",
+                    "stdout_truncated", "violation"] {
+            #expect(object.keys.contains(key), "missing \(key)")
+        }
+        #expect(object["status"] as? String == "ok")
+        #expect(object["stdout"] as? String == "from-stdin arg\n")
+        #expect(object["exit_code"] as? Int == 0)
+        #expect(object["signal"] is NSNull)
+        #expect(object["violation"] is NSNull)
+    }
+
+    @Test("a syscall violation names the syscall in the Outcome")
+    func violation() throws {
+        let program = try CLI.temporaryFile("sock.py", "import socket\nsocket.socket()\n")
+        let r = try CLI.run(["sandbox", "run", "--profile", "python3", "--", program])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains(#""status":"syscall_violation""#))
+        #expect(r.stdout.contains(#""violation":"socket""#))
+    }
+
+    @Test("a missing program argument is bad usage (exit 2)")
+    func missingProgram() throws {
+        let r = try CLI.run(["sandbox", "run", "--profile", "python3"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("Missing expected argument"))
+    }
+
+    @Test("an invalid isolation level is bad usage and lists the valid ones")
+    func badIsolation() throws {
+        let r = try CLI.run(["sandbox", "run", "--profile", "python3", "--isolation", "none", "--", "x.py"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--isolation 'none' is not valid"))
+        #expect(r.stderr.contains("landlock"))
+    }
+
+    @Test("out-of-range limits are bad usage", arguments: [["--time-limit", "0"], ["--memory-limit", "1"]])
+    func badLimits(flags: [String]) throws {
+        let r = try CLI.run(["sandbox", "run", "--profile", "python3"] + flags + ["--", "x.py"])
+        #expect(r.status == 2)
+    }
+
+    @Test("an unknown profile fails (exit 1) and names the available profiles")
+    func unknownProfile() throws {
+        let program = try CLI.temporaryFile("p.py", "pass\n")
+        let r = try CLI.run(["sandbox", "run", "--profile", "fortran", "--", program])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("no sandbox profile named 'fortran'"))
+        #expect(r.stderr.contains("python3"))
+    }
+
+    @Test("a missing --stdin file is bad usage naming it")
+    func missingStdin() throws {
+        let program = try CLI.temporaryFile("p.py", "pass\n")
+        let r = try CLI.run(["sandbox", "run", "--profile", "python3", "--stdin", "/no/such/input", "--", program])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("/no/such/input"))
+    }
+
+    @Test("sandbox profiles lists the shipped profiles, and fails on invalid ones")
+    func profiles() throws {
+        let good = try CLI.run(["sandbox", "profiles"])
+        #expect(good.status == 0)
+        for name in ["python3", "c", "cpp"] { #expect(good.stdout.contains(name)) }
+        let bad = try CLI.run(["sandbox", "profiles", "--profiles", CLI.root + "/testcases/profiles/invalid"])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("INVALID"))
+        #expect(bad.stderr.contains("unknown syscall 'reed'"))
+    }
+
+    @Test("sandbox check reports every layer")
+    func check() throws {
+        let r = try CLI.run(["sandbox", "check", "--json"])
+        #expect(r.status == 0, "\(r.stdout) \(r.stderr)")
+        for layer in ["namespaces", "network", "credentials", "rlimits", "landlock", "seccomp", "full"] {
+            #expect(r.stdout.contains(#""layer" : "\#(layer)""#))
+        }
+    }
+
+    @Test("sandbox samples runs a filtered case and reports it")
+    func samples() throws {
+        let r = try CLI.run(["sandbox", "samples", "--filter", "hello", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.split(separator: "\n").count == 3)
+        #expect(r.stderr.contains("3 passed, 0 failed"))
+    }
+}
