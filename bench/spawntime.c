@@ -35,7 +35,10 @@ int main(int argc, char **argv) {
         struct timespec a, b;
         clock_gettime(CLOCK_MONOTONIC, &a);
         pid_t pid;
-        if (posix_spawn(&pid, argv[2], &fa, NULL, argv + 2, environ) != 0) return 1;
+        if (posix_spawnp(&pid, argv[2], &fa, NULL, argv + 2, environ) != 0) {
+            perror(argv[2]);
+            return 1;
+        }
         int status;
         waitpid(pid, &status, 0);
         clock_gettime(CLOCK_MONOTONIC, &b);

@@ -13,7 +13,7 @@ import Foundation
 /// concurrent run, reused (its peak counter is reset per run), removed in `deinit`.
 final class MemoryCgroup: @unchecked Sendable {
     let base: String
-    private var made: Set<Int> = []
+    private var slots: [Int: SlotState] = [:]
     private let lock = NSLock()
 
     /// The accounting folder for this process, or nil where cgroup v1 memory is not usable.
@@ -35,7 +35,7 @@ final class MemoryCgroup: @unchecked Sendable {
     }
 
     deinit {
-        for slot in made { _ = rmdir(path(slot)) }
+        for slot in slots.keys { _ = rmdir(path(slot)) }
         _ = rmdir(base)
     }
 
@@ -47,31 +47,56 @@ final class MemoryCgroup: @unchecked Sendable {
     func prepare(slot: Int, limitBytes: Int?) -> (procs: String, oomKills: Int)? {
         let dir = path(slot)
         lock.lock()
-        let isNew = made.insert(slot).inserted
+        var state = slots[slot]
         lock.unlock()
-        if isNew && mkdir(dir, 0o755) != 0 && errno != EEXIST { return nil }
-        let limit = limitBytes.map(String.init) ?? "-1"
-        guard write(dir + "/memory.limit_in_bytes", limit) || write(dir + "/memory.limit_in_bytes", "-1"),
-              write(dir + "/memory.max_usage_in_bytes", "0"), let state = read(slot: slot) else { return nil }
-        return (dir + "/cgroup.procs", state.oomKills)
-    }
-
-    /// The run's peak memory in bytes, and how many times the kernel OOM-killed in it so far.
-    func read(slot: Int) -> (peakBytes: Int, oomKills: Int)? {
-        let dir = path(slot)
-        guard let peak = value(dir + "/memory.max_usage_in_bytes") else { return nil }
-        var kills = 0
-        if let control = try? String(contentsOfFile: dir + "/memory.oom_control", encoding: .utf8) {
-            for line in control.split(separator: "\n") where line.hasPrefix("oom_kill ") {
-                kills = Int(line.dropFirst(9)) ?? 0
-            }
+        if state == nil {
+            guard mkdir(dir, 0o755) == 0 || errno == EEXIST else { return nil }
+            state = SlotState(limit: nil, oomKills: oomKills(dir) ?? 0)
         }
-        return (peak, kills)
+        let limit = limitBytes ?? -1
+        if state!.limit != limit {
+            guard write(dir + "/memory.limit_in_bytes", String(limit)) else { return nil }
+            state!.limit = limit
+        }
+        guard write(dir + "/memory.max_usage_in_bytes", "0") else { return nil }
+        lock.lock()
+        slots[slot] = state
+        lock.unlock()
+        return (dir + "/cgroup.procs", state!.oomKills)
     }
 
-    private func value(_ file: String) -> Int? {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
-        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    /// The run's peak memory in bytes and whether the kernel OOM-killed in it.
+    func read(slot: Int, oomKillsBefore: Int) -> (peakBytes: Int, oomKilled: Bool)? {
+        let dir = path(slot)
+        guard let peak = Int(readSmall(dir + "/memory.max_usage_in_bytes")) else { return nil }
+        let kills = oomKills(dir) ?? oomKillsBefore
+        lock.lock()
+        slots[slot]?.oomKills = kills
+        lock.unlock()
+        return (peak, kills > oomKillsBefore)
+    }
+
+    private struct SlotState {
+        var limit: Int?
+        var oomKills: Int
+    }
+
+    /// The `oom_kill` counter of memory.oom_control.
+    private func oomKills(_ dir: String) -> Int? {
+        let text = readSmall(dir + "/memory.oom_control")
+        guard let range = text.range(of: "oom_kill ") else { return nil }
+        return Int(text[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// Reads a small control file (< 4 KiB) with one read(2), trailing newline dropped.
+    private func readSmall(_ file: String) -> Substring {
+        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return "" }
+        defer { Sys.close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = buffer.withUnsafeMutableBytes { Sys.read(fd, $0) }
+        guard n > 0 else { return "" }
+        return Substring(String(decoding: buffer[0..<n], as: UTF8.self)).trimmingSuffixNewlines()
     }
 
     private func write(_ file: String, _ text: String) -> Bool {
@@ -81,5 +106,13 @@ final class MemoryCgroup: @unchecked Sendable {
         return text.utf8CString.withUnsafeBytes { raw in
             Sys.write(fd, UnsafeRawBufferPointer(rebasing: raw.dropLast())) == raw.count - 1
         }
+    }
+}
+
+private extension Substring {
+    func trimmingSuffixNewlines() -> Substring {
+        var s = self
+        while s.last == "\n" || s.last == " " { s.removeLast() }
+        return s
     }
 }

@@ -183,8 +183,8 @@ enum Runner {
         // Peak memory: the cgroup's exact figure, else ru_maxrss when it is the program's own
         // (above what the parent's peak left in it at exec), else unmeasured (0).
         var memory = Memory(peakKb: usage.ru_maxrss > selfUsage.ru_maxrss ? Int(usage.ru_maxrss) : 0, oomKilled: false)
-        if let (group, slot, before) = cgroup, let state = group.read(slot: slot) {
-            memory = Memory(peakKb: state.peakBytes / 1024, oomKilled: state.oomKills > before)
+        if let (group, slot, before) = cgroup, let state = group.read(slot: slot, oomKillsBefore: before) {
+            memory = Memory(peakKb: state.peakBytes / 1024, oomKilled: state.oomKilled)
         }
         return classify(
             request: request, status: status, usage: usage, memory: memory, wallNanos: wallNanos, io: io)

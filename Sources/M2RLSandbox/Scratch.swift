@@ -37,7 +37,17 @@ struct Scratch {
     func install(job: Job, owner: (UInt32, UInt32)?) throws {
         let target = path + "/" + job.profile.sourceName
         // A profile that runs the file itself (`{source}` first in its command) gets it executable.
-        let mode: mode_t = job.profile.run.command.first == "{source}" ? 0o755 : 0o644
+        let executable = job.profile.run.command.first == "{source}"
+        let mode: mode_t = executable ? 0o755 : 0o644
+        if case .file(let file) = job.source, let owner, Scratch.canShare(file, executable: executable, with: owner.0),
+           link(file, target) == 0 {
+            // A root caller's read-only file is linked, not copied: the run's identity can read
+            // (and execute) it but neither change nor chmod it, and unlinking removes only the link.
+            if chown(path, owner.0, owner.1) != 0 {
+                throw SandboxError.system(call: "chown \(path)", errno: Sys.errnoName(errno))
+            }
+            return
+        }
         let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw SandboxError.system(call: "open \(target)", errno: Sys.errnoName(errno)) }
         defer { Sys.close(fd) }
@@ -72,6 +82,16 @@ struct Scratch {
         if let (uid, gid) = owner, chown(path, uid, gid) != 0 {
             throw SandboxError.system(call: "chown \(path)", errno: Sys.errnoName(errno))
         }
+    }
+
+    /// Whether `file` may be hard-linked into a scratch folder for a run as `uid`: a regular
+    /// file of the caller's that others may read (and execute, if needed) but not write.
+    static func canShare(_ file: String, executable: Bool, with uid: UInt32) -> Bool {
+        var info = stat()
+        guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid(),
+              info.st_uid != uid, info.st_nlink < 1000 else { return false }
+        let needed: mode_t = executable ? 0o005 : 0o004
+        return info.st_mode & needed == needed && info.st_mode & 0o002 == 0 && info.st_mode & 0o6000 == 0
     }
 
     /// Removes the folder and everything in it, never following a symlink the program made.
