@@ -299,6 +299,8 @@ struct IOLoop {
     var killedForOutput = false
     var killedForWall = false
     var violation: Int32?
+    /// The listener reported POLLHUP: no task uses the filter any more, nothing more can come.
+    var listenerDone = false
 
     init(stdinData: [UInt8], stdinFD: Int32, stdoutFD: Int32, stderrFD: Int32, listenerFD: Int32, pidfd: Int32,
          pid: pid_t, cap: Int, deadline: UInt64) {
@@ -340,7 +342,7 @@ struct IOLoop {
             if stdoutOpen { fds.append(pollfd(fd: stdoutFD, events: Int16(POLLIN), revents: 0)) }
             if stderrOpen { fds.append(pollfd(fd: stderrFD, events: Int16(POLLIN), revents: 0)) }
             if stdinFD >= 0 { fds.append(pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)) }
-            if listenerFD >= 0 && violation == nil { fds.append(pollfd(fd: listenerFD, events: Int16(POLLIN), revents: 0)) }
+            if listenerFD >= 0 && violation == nil && !listenerDone { fds.append(pollfd(fd: listenerFD, events: Int16(POLLIN), revents: 0)) }
             let timeout = killed ? 1000 : Int32(clamping: (deadline - min(now, deadline)) / 1_000_000 + 1)
             if Sys.poll(&fds, timeoutMs: timeout) < 0 { break }
             for entry in fds where entry.revents != 0 {
@@ -352,9 +354,11 @@ struct IOLoop {
                 case stdinFD:
                     feedStdin()
                 case listenerFD:
-                    if let nr = Sys.seccompNotification(listenerFD) {
+                    if entry.revents & Int16(POLLIN) != 0, let nr = Sys.seccompNotification(listenerFD) {
                         violation = nr
                         kill()
+                    } else if entry.revents & Int16(POLLHUP | POLLERR) != 0 {
+                        listenerDone = true
                     }
                 default:
                     break
