@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import M2RLCore
 import CM2RLSandbox
 
@@ -45,6 +46,8 @@ public struct Job: Sendable {
 public final class Sandbox: @unchecked Sendable {
     /// Where per-run scratch folders are made (a fresh one per run, removed afterwards).
     public let scratchRoot: String
+    /// Debug: one-time setup (filters, namespace, cgroup); trace: every run's outcome.
+    public let logger: Logger
     let host: HostSupport
     /// Exact peak memory and OOM kills per run, where the host offers a memory cgroup.
     let memoryCgroup: MemoryCgroup?
@@ -60,9 +63,14 @@ public final class Sandbox: @unchecked Sendable {
 
     /// - Parameter scratchRoot: the folder for scratch folders; default `$TMPDIR/m2rl-<euid>`
     ///   (or /tmp). It is created mode 0711 and must belong to the caller.
-    public init(scratchRoot: String? = nil) throws {
+    public init(scratchRoot: String? = nil, logger: Logger = Logger(label: "m2rl.sandbox")) throws {
+        self.logger = logger
         host = HostSupport.current
         memoryCgroup = MemoryCgroup()
+        logger.debug("sandbox ready", metadata: [
+            "root": "\(host.isRoot)", "landlock_abi": "\(host.landlockABI.map(String.init) ?? "none")",
+            "memory_cgroup": "\(memoryCgroup?.base ?? "none")",
+        ])
         let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         let root = scratchRoot ?? "\(base)/m2rl-\(geteuid())"
         self.scratchRoot = root
@@ -117,10 +125,14 @@ public final class Sandbox: @unchecked Sendable {
                     return failed
                 }
             }
-            return try runStep(
+            let outcome = try runStep(
                 job.profile.run, kind: "run", job: job, placeholders: placeholders, arguments: job.arguments,
                 stdin: job.stdin, limits: job.profile.run.limits.overriding(job.limits), scratch: scratch.path,
                 identity: identity)
+            logger.trace("run", metadata: [
+                "profile": "\(job.profile.name)", "status": "\(outcome.status.rawValue)", "wall_ms": "\(outcome.wallMs)",
+            ])
+            return outcome
         } catch let error as SandboxError {
             return .sandboxError(error)
         } catch {
@@ -163,6 +175,7 @@ public final class Sandbox: @unchecked Sendable {
         if let cached = filters[key] { return cached }
         let compiled = try CompiledFilter(policy: policy, profile: profile)
         filters[key] = compiled
+        logger.debug("seccomp filter compiled", metadata: ["step": "\(key)", "instructions": "\(compiled.count)"])
         return compiled
     }
 
@@ -176,6 +189,7 @@ public final class Sandbox: @unchecked Sendable {
             throw SandboxError.layerUnavailable(.network, reason: "unshare(CLONE_NEWNET): \(Sys.errnoName(errno))")
         }
         netnsFD = fd
+        logger.debug("empty network namespace created", metadata: ["fd": "\(fd)"])
         return fd
     }
 

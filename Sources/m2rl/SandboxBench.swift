@@ -66,7 +66,7 @@ struct SandboxBench: ParsableCommand {
         var lastFailure: Outcome?
         do {
             let profile = try options.catalog.load(profile)
-            let sandbox = try Sandbox(scratchRoot: options.scratchRoot)
+            let sandbox = try Sandbox(scratchRoot: options.scratchRoot, logger: options.logger)
             try sandbox.check(isolation)
             guard let data = FileManager.default.contents(atPath: program[0]) else {
                 throw ValidationError("cannot read '\(program[0])'")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import M2RLCore
 import M2RLSandbox
 
@@ -25,6 +26,16 @@ struct SandboxOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Folder for per-run scratch folders (default: $TMPDIR/m2rl-UID).", valueName: "DIR"))
     var scratchRoot: String?
+
+    @Flag(name: .shortAndLong, help: "Log the sandbox's setup (filters, namespaces, cgroups) on standard error.")
+    var verbose = false
+
+    /// The logger for the sandbox: debug level with --verbose, warnings otherwise.
+    var logger: Logger {
+        var logger = Logger(label: "m2rl.sandbox") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = verbose ? .debug : .warning
+        return logger
+    }
 
     func parsedIsolation() throws -> Isolation {
         guard let level = Isolation(parsing: isolation) else {
@@ -109,7 +120,7 @@ struct SandboxRun: ParsableCommand {
                 }
                 input = [UInt8](data)
             }
-            let sandbox = try Sandbox(scratchRoot: options.scratchRoot)
+            let sandbox = try Sandbox(scratchRoot: options.scratchRoot, logger: options.logger)
             try sandbox.check(isolation)
             let limits = LimitOverrides(
                 cpu: timeLimit.map { .milliseconds(Int64($0 * 1000)) },

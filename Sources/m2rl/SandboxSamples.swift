@@ -31,7 +31,7 @@ struct SandboxSamples: ParsableCommand {
         let results: [SampleResult]
         do {
             let all = try SampleCase.load(path: cases).filter { filter == nil || $0.name.contains(filter!) }
-            let sandbox = try Sandbox(scratchRoot: options.scratchRoot)
+            let sandbox = try Sandbox(scratchRoot: options.scratchRoot, logger: options.logger)
             try sandbox.check(isolation)
             let environment = try SampleEnvironment()
             defer { environment.close() }
