@@ -2,7 +2,7 @@
 //
 // m2rl: multi-domain RL with verifiable rewards.
 // Targets are layered; dependencies flow one way:
-//   m2rl (CLI) -> M2RLSandbox / M2RLData -> M2RLCore
+//   m2rl (CLI) -> M2RLVerify -> M2RLSandbox / M2RLData -> M2RLCore
 //   M2RLSandbox -> CM2RLSandbox (C shim), CLibSeccomp (system library)
 //   M2RLData    -> CLibArchive (system library)
 import PackageDescription
@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "M2RLCore", targets: ["M2RLCore"]),
         .library(name: "M2RLSandbox", targets: ["M2RLSandbox"]),
         .library(name: "M2RLData", targets: ["M2RLData"]),
+        .library(name: "M2RLVerify", targets: ["M2RLVerify"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,10 +47,11 @@ let package = Package(
             ]
         ),
         .target(name: "M2RLData", dependencies: ["M2RLCore", "CLibArchive"]),
+        .target(name: "M2RLVerify", dependencies: ["M2RLCore", "M2RLSandbox", "M2RLData"]),
         .executableTarget(
             name: "m2rl",
             dependencies: [
-                "M2RLCore", "M2RLSandbox", "M2RLData",
+                "M2RLCore", "M2RLSandbox", "M2RLData", "M2RLVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "M2RLCoreTests", dependencies: ["M2RLCore"]),
         .testTarget(name: "M2RLSandboxTests", dependencies: ["M2RLSandbox", "M2RLCore"]),
         .testTarget(name: "M2RLDataTests", dependencies: ["M2RLData"]),
+        .testTarget(name: "M2RLVerifyTests", dependencies: ["M2RLVerify", "M2RLSandbox", "M2RLCore"]),
         // End-to-end: runs the built `m2rl` executable (the dependency makes sure it is built).
         .testTarget(name: "m2rlCLITests", dependencies: ["m2rl", "M2RLCore"]),
     ]

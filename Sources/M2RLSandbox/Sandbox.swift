@@ -11,6 +11,8 @@ public struct Job: Sendable {
         case file(String)
         /// The program's text.
         case text(String)
+        /// A binary made by `Sandbox.compile` for this profile: the compile step is skipped.
+        case compiled(CompiledProgram)
     }
 
     public var profile: Profile
@@ -22,6 +24,9 @@ public struct Job: Sendable {
     /// Where this run's scratch folder is made, instead of the sandbox's `scratchRoot`
     /// (created mode 0711 if missing).
     public var scratchRoot: String?
+    /// Extra files put in the scratch folder before the run (plain names, mode 0644), e.g. a
+    /// checker's input, output and answer.
+    public var files: [String: [UInt8]] = [:]
 
     public init(
         profile: Profile, source: Source, arguments: [String] = [], stdin: [UInt8] = [],
@@ -97,33 +102,10 @@ public final class Sandbox: @unchecked Sendable {
     /// `compile_error`), then the program. Never throws: a failure of the sandbox itself is an
     /// outcome with status `sandbox_error` and an `error` that says what to do.
     public func run(_ job: Job) -> Outcome {
-        do {
-            try check(job.isolation)
-            if let root = job.scratchRoot { try Scratch.prepareRoot(root) }
-            let scratch = try Scratch.make(in: job.scratchRoot ?? scratchRoot)
-            defer { scratch.remove() }
-            let slot = acquireSlot()
-            defer { releaseSlot(slot) }
-            let identity = Identity(slot: slot, host: host, isolation: job.isolation)
-            try scratch.install(job: job, owner: identity.filesOwner)
-
-            let placeholders = [
-                "{source}": scratch.path + "/" + job.profile.sourceName,
-                "{binary}": scratch.path + "/" + (job.profile.binaryName ?? "main"),
-                "{scratch}": scratch.path,
-            ]
-            if let compile = job.profile.compile {
-                var limits = compile.limits
-                limits.outputBytes = min(limits.outputBytes, 1 << 20)
-                let outcome = try runStep(
-                    compile, kind: "compile", job: job, placeholders: placeholders, arguments: [], stdin: [],
-                    limits: limits, scratch: scratch.path, identity: identity)
-                if outcome.status == .sandboxError { return outcome }
-                if outcome.status != .ok {
-                    var failed = outcome
-                    failed.status = .compileError
-                    return failed
-                }
+        let result = withScratch(job) { scratch, identity, placeholders -> Outcome in
+            if let compile = job.profile.compile, !job.isCompiled {
+                let outcome = try compileStep(compile, job: job, placeholders: placeholders, scratch: scratch, identity: identity)
+                if outcome.status != .ok { return outcome }
             }
             let outcome = try runStep(
                 job.profile.run, kind: "run", job: job, placeholders: placeholders, arguments: job.arguments,
@@ -133,10 +115,64 @@ public final class Sandbox: @unchecked Sendable {
                 "profile": "\(job.profile.name)", "status": "\(outcome.status.rawValue)", "wall_ms": "\(outcome.wallMs)",
             ])
             return outcome
+        }
+        switch result {
+        case .success(let outcome): return outcome
+        case .failure(let failure): return failure.outcome
+        }
+    }
+
+    /// Compiles `job`'s program once, for many runs (`Job.Source.compiled`). For a profile
+    /// without a compile step this is a programmer error.
+    /// - Returns: the binary, or the outcome of the failed compile step (`compile_error`, or
+    ///   `sandbox_error`).
+    public func compile(_ job: Job) -> Result<CompiledProgram, OutcomeFailure> {
+        precondition(job.profile.compile != nil, "profile \(job.profile.name) has no compile step")
+        return withScratch(job) { scratch, identity, placeholders -> Result<CompiledProgram, OutcomeFailure> in
+            let outcome = try compileStep(
+                job.profile.compile!, job: job, placeholders: placeholders, scratch: scratch, identity: identity)
+            guard outcome.status == .ok else { return .failure(OutcomeFailure(outcome)) }
+            return .success(try CompiledProgram(
+                moving: placeholders["{binary}"]!, into: scratchRoot + "/compiled", profile: job.profile.name))
+        }.flatMap { $0 }
+    }
+
+    private func compileStep(
+        _ compile: Step, job: Job, placeholders: [String: String], scratch: Scratch, identity: Identity
+    ) throws -> Outcome {
+        var limits = compile.limits
+        limits.outputBytes = min(limits.outputBytes, 1 << 20)
+        var outcome = try runStep(
+            compile, kind: "compile", job: job, placeholders: placeholders, arguments: [], stdin: [],
+            limits: limits, scratch: scratch.path, identity: identity)
+        if outcome.status != .ok && outcome.status != .sandboxError { outcome.status = .compileError }
+        return outcome
+    }
+
+    /// Makes the run's scratch folder and identity, installs the program, calls `body`, and
+    /// cleans up; every thrown error becomes a `sandbox_error` outcome.
+    private func withScratch<T>(
+        _ job: Job, _ body: (Scratch, Identity, [String: String]) throws -> T
+    ) -> Result<T, OutcomeFailure> {
+        do {
+            try check(job.isolation)
+            if let root = job.scratchRoot { try Scratch.prepareRoot(root) }
+            let scratch = try Scratch.make(in: job.scratchRoot ?? scratchRoot)
+            defer { scratch.remove() }
+            let slot = acquireSlot()
+            defer { releaseSlot(slot) }
+            let identity = Identity(slot: slot, host: host, isolation: job.isolation)
+            try scratch.install(job: job, owner: identity.filesOwner)
+            let placeholders = [
+                "{source}": scratch.path + "/" + job.profile.sourceName,
+                "{binary}": scratch.path + "/" + (job.profile.binaryName ?? "main"),
+                "{scratch}": scratch.path,
+            ]
+            return .success(try body(scratch, identity, placeholders))
         } catch let error as SandboxError {
-            return .sandboxError(error)
+            return .failure(OutcomeFailure(.sandboxError(error)))
         } catch {
-            return Outcome(status: .sandboxError, error: "\(error)")
+            return .failure(OutcomeFailure(Outcome(status: .sandboxError, error: "\(error)")))
         }
     }
 
@@ -205,6 +241,49 @@ public final class Sandbox: @unchecked Sendable {
         lock.lock()
         freeSlots.append(slot)
         lock.unlock()
+    }
+}
+
+extension Job {
+    var isCompiled: Bool {
+        if case .compiled = source { return true }
+        return false
+    }
+}
+
+/// An outcome that ends an operation early (a failed compile, a sandbox error).
+public struct OutcomeFailure: Error, Sendable {
+    public var outcome: Outcome
+    public init(_ outcome: Outcome) { self.outcome = outcome }
+}
+
+/// A binary compiled once by `Sandbox.compile`, run many times with `Job.Source.compiled`.
+/// Owns its file: it is removed when the last reference goes away.
+public final class CompiledProgram: Sendable {
+    public let path: String
+    public let profile: String
+
+    init(moving binary: String, into folder: String, profile: String) throws {
+        if mkdir(folder, 0o711) != 0 && errno != EEXIST {
+            throw SandboxError.system(call: "mkdir \(folder)", errno: Sys.errnoName(errno))
+        }
+        var template = Array("\(folder)/bin-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw SandboxError.system(call: "mkstemp in \(folder)", errno: Sys.errnoName(errno)) }
+        Sys.close(fd)
+        let target = String(cString: template)
+        // Owned by the caller and not writable by anyone else, so runs may hard-link it.
+        guard rename(binary, target) == 0, chown(target, geteuid(), getegid()) == 0, chmod(target, 0o755) == 0 else {
+            let code = errno
+            unlink(target)
+            throw SandboxError.system(call: "keep the compiled binary \(binary)", errno: Sys.errnoName(code))
+        }
+        path = target
+        self.profile = profile
+    }
+
+    deinit {
+        unlink(path)
     }
 }
 

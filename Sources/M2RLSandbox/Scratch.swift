@@ -35,11 +35,26 @@ struct Scratch {
 
     /// Writes the job's program into the folder and hands the folder to `owner`.
     func install(job: Job, owner: (UInt32, UInt32)?) throws {
-        let target = path + "/" + job.profile.sourceName
+        for (name, bytes) in job.files.sorted(by: { $0.key < $1.key }) {
+            guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), name != job.profile.sourceName else {
+                throw SandboxError.system(call: "extra file '\(name)'", errno: "must be a plain file name, not the program's")
+            }
+            try write(bytes, to: path + "/" + name, mode: 0o644)
+        }
+        var target = path + "/" + job.profile.sourceName
         // A profile that runs the file itself (`{source}` first in its command) gets it executable.
-        let executable = job.profile.run.command.first == "{source}"
+        var executable = job.profile.run.command.first == "{source}"
+        var sourceFile: String?
+        switch job.source {
+        case .file(let file): sourceFile = file
+        case .compiled(let program):
+            sourceFile = program.path
+            target = path + "/" + (job.profile.binaryName ?? "main")
+            executable = true
+        case .text: break
+        }
         let mode: mode_t = executable ? 0o755 : 0o644
-        if case .file(let file) = job.source, let owner, Scratch.canShare(file, executable: executable, with: owner.0),
+        if let file = sourceFile, let owner, Scratch.canShare(file, executable: executable, with: owner.0),
            link(file, target) == 0 {
             // A root caller's read-only file is linked, not copied: the run's identity can read
             // (and execute) it but neither change nor chmod it, and unlinking removes only the link.
@@ -53,15 +68,9 @@ struct Scratch {
         defer { Sys.close(fd) }
         switch job.source {
         case .text(let text):
-            var bytes = Array(text.utf8)
-            var done = 0
-            while done < bytes.count {
-                let n = bytes.withUnsafeMutableBytes { Sys.write(fd, UnsafeRawBufferPointer(rebasing: $0[done...])) }
-                guard n > 0 else { throw SandboxError.system(call: "write \(target)", errno: Sys.errnoName(errno)) }
-                done += n
-            }
-            bytes.removeAll()
-        case .file(let file):
+            try writeAll(Array(text.utf8), fd: fd, target: target)
+        case .file, .compiled:
+            let file = sourceFile!
             // Copied in the kernel (copy_file_range), never through this process's memory.
             let source = open(file, O_RDONLY | O_CLOEXEC)
             guard source >= 0 else {
@@ -81,6 +90,22 @@ struct Scratch {
         }
         if let (uid, gid) = owner, chown(path, uid, gid) != 0 {
             throw SandboxError.system(call: "chown \(path)", errno: Sys.errnoName(errno))
+        }
+    }
+
+    private func write(_ bytes: [UInt8], to file: String, mode: mode_t) throws {
+        let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw SandboxError.system(call: "open \(file)", errno: Sys.errnoName(errno)) }
+        defer { Sys.close(fd) }
+        try writeAll(bytes, fd: fd, target: file)
+    }
+
+    private func writeAll(_ bytes: [UInt8], fd: Int32, target: String) throws {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Sys.write(fd, UnsafeRawBufferPointer(rebasing: $0[done...])) }
+            guard n > 0 else { throw SandboxError.system(call: "write \(target)", errno: Sys.errnoName(errno)) }
+            done += n
         }
     }
 

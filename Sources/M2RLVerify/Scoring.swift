@@ -1,0 +1,257 @@
+import Foundation
+import M2RLCore
+
+/// Looks problems up by id, for requests that name a problem instead of carrying it
+/// (`m2rl score --dataset ARCHIVE`).
+public protocol ProblemSource: Sendable {
+    func problem(id: String) -> Problem?
+}
+
+/// Counts of one scoring session, for the summary line.
+public struct ScoreStats: Sendable {
+    public var lines = 0
+    public var scored = 0
+    public var errors = 0
+    public var rewardSum = 0.0
+    public var verdicts: [String: Int] = [:]
+    public var errorCodes: [String: Int] = [:]
+    public var seconds = 0.0
+
+    public var summary: String {
+        let rate = seconds > 0 ? Double(lines) / seconds : 0
+        let mean = scored > 0 ? rewardSum / Double(scored) : 0
+        var text = "m2rl score: \(lines) lines, \(scored) scored, \(errors) errors"
+        if !errorCodes.isEmpty {
+            text += " (" + errorCodes.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")"
+        }
+        text += String(format: "; mean reward %.4f; %.1f lines/s", mean, rate)
+        if !verdicts.isEmpty {
+            text += "; verdicts: " + verdicts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        }
+        return text
+    }
+}
+
+/// Scores JSON Lines requests (DESIGN.md, "Scoring"): one result line per input line, in input
+/// order, streaming, on `jobs` worker threads, with at most `4 × jobs` lines in flight (memory
+/// stays bounded whatever the input's length). A line that cannot be scored yields an error
+/// result line; nothing is dropped.
+public final class ScoreSession: @unchecked Sendable {
+    let registry: VerifierRegistry
+    let problems: ProblemSource?
+    let jobs: Int
+
+    public init(registry: VerifierRegistry, problems: ProblemSource? = nil, jobs: Int) {
+        self.registry = registry
+        self.problems = problems
+        self.jobs = max(1, jobs)
+    }
+
+    /// Reads lines with `nextLine` until it returns nil, writes each result line with `write`
+    /// (called in input order, from one thread at a time), and calls `progress` now and then.
+    public func run(
+        nextLine: () -> String?, write: @escaping @Sendable (String) -> Void,
+        progress: (@Sendable (ScoreStats) -> Void)? = nil
+    ) -> ScoreStats {
+        let state = PipelineState(window: jobs * 4)
+        let start = Date()
+        var workers: [Thread] = []
+        for _ in 0..<jobs {
+            let thread = Thread { [self] in
+                while let (number, line) = state.take() {
+                    let (text, outcome) = self.score(line: line, number: number)
+                    state.finish(number: number, text: text, outcome: outcome, write: write, progress: progress, start: start)
+                }
+                state.workerDone()
+            }
+            thread.stackSize = 4 << 20
+            thread.start()
+            workers.append(thread)
+        }
+        var number = 0
+        while let line = nextLine() {
+            number += 1
+            state.put(number: number, line: line)
+        }
+        state.close()
+        state.waitForWorkers(jobs)
+        var stats = state.stats
+        stats.seconds = Date().timeIntervalSince(start)
+        return stats
+    }
+
+    /// What a line produced: a verdict and reward, or an error code.
+    enum LineOutcome {
+        case scored(verdict: String, reward: Double)
+        case error(code: String)
+    }
+
+    /// Scores one request line; returns the result line and its outcome.
+    func score(line: String, number: Int) -> (String, LineOutcome) {
+        var id: JSONValue?
+        func failure(_ code: String, _ message: String) -> (String, LineOutcome) {
+            var object: [String: JSONValue] = [
+                "line": .int(number), "reward": .double(0), "verdict": "error",
+                "error": ["code": .string(code), "message": .string(message)],
+            ]
+            if let id { object["id"] = id }
+            return (JSONValue.object(object).jsonText, .error(code: code))
+        }
+        let request: JSONValue
+        do {
+            request = try JSONValue.parse(line)
+        } catch {
+            return failure("bad_json", "line \(number) is not valid JSON: \(ScoreSession.describe(error))")
+        }
+        guard case .object(let fields) = request else {
+            return failure("bad_request", "line \(number) is not a JSON object")
+        }
+        id = fields["id"]
+        guard let completion = fields["completion"]?.string else {
+            return failure("bad_request", "line \(number) has no string `completion`")
+        }
+        let problem: Problem
+        if let value = fields["problem"] {
+            do {
+                problem = try JSONDecoder().decode(Problem.self, from: Data(value.jsonText.utf8))
+            } catch {
+                return failure("invalid_problem", "line \(number): `problem` is not a valid Problem: \(ScoreSession.describe(error))")
+            }
+        } else if let problemID = fields["problem_id"]?.string {
+            guard let problems else {
+                return failure("unknown_problem", "line \(number) names problem '\(problemID)' but no --dataset was given")
+            }
+            guard let found = problems.problem(id: problemID) else {
+                return failure("unknown_problem", "line \(number): no problem '\(problemID)' in the dataset")
+            }
+            problem = found
+        } else {
+            return failure("bad_request", "line \(number) has neither `problem` nor `problem_id`")
+        }
+
+        let started = DispatchTime.now().uptimeNanoseconds
+        let verification: Verification
+        do {
+            verification = try registry.verify(completion, problem: problem)
+        } catch let refusal as VerifyError {
+            return failure(refusal.code, "line \(number) (problem \(problem.id)): \(refusal.message)")
+        } catch {
+            return failure("internal", "line \(number): \(error)")
+        }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        var object: [String: JSONValue] = [
+            "id": id ?? .string(problem.id), "domain": .string(problem.domain.rawValue),
+            "reward": .double(verification.reward), "verdict": .string(verification.verdict),
+            "details": .object(verification.details), "elapsed_ms": .double((elapsed * 1000).rounded() / 1000),
+        ]
+        if id == nil { object["problem_id"] = .string(problem.id) }
+        return (JSONValue.object(object).jsonText, .scored(verdict: verification.verdict, reward: verification.reward))
+    }
+
+    /// A decoding error as one readable sentence with the key path.
+    static func describe(_ error: Error) -> String {
+        guard let decoding = error as? DecodingError else { return "\(error)" }
+        func path(_ keys: [CodingKey]) -> String {
+            keys.isEmpty ? "(top level)" : keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch decoding {
+        case .keyNotFound(let key, let context):
+            return "missing key \(path(context.codingPath + [key]))"
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)) should be \(type)"
+        case .valueNotFound(let type, let context):
+            return "\(path(context.codingPath)) should be \(type), found null"
+        case .dataCorrupted(let context):
+            let underlying = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
+            return "\(path(context.codingPath)): \(underlying ?? context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
+
+/// The shared state of a scoring pipeline: work waiting, results waiting for their turn.
+private final class PipelineState: @unchecked Sendable {
+    let condition = NSCondition()
+    let window: Int
+    var queue: [(Int, String)] = []
+    var closed = false
+    var inFlight = 0
+    var pending: [Int: (String, ScoreSession.LineOutcome)] = [:]
+    var nextToWrite = 1
+    var finishedWorkers = 0
+    var stats = ScoreStats()
+    var lastProgress = Date.distantPast
+
+    init(window: Int) {
+        self.window = window
+    }
+
+    func put(number: Int, line: String) {
+        condition.lock()
+        while inFlight >= window { condition.wait() }
+        queue.append((number, line))
+        inFlight += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func take() -> (Int, String)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !closed { condition.wait() }
+        return queue.isEmpty ? nil : queue.removeFirst()
+    }
+
+    func finish(
+        number: Int, text: String, outcome: ScoreSession.LineOutcome, write: (String) -> Void,
+        progress: ((ScoreStats) -> Void)?, start: Date
+    ) {
+        condition.lock()
+        defer { condition.unlock() }
+        pending[number] = (text, outcome)
+        while let (line, result) = pending.removeValue(forKey: nextToWrite) {
+            write(line)
+            stats.lines += 1
+            switch result {
+            case .scored(let verdict, let reward):
+                stats.scored += 1
+                stats.rewardSum += reward
+                stats.verdicts[verdict, default: 0] += 1
+            case .error(let code):
+                stats.errors += 1
+                stats.errorCodes[code, default: 0] += 1
+            }
+            nextToWrite += 1
+            inFlight -= 1
+        }
+        if let progress, Date().timeIntervalSince(lastProgress) > 0.5 {
+            lastProgress = Date()
+            var snapshot = stats
+            snapshot.seconds = lastProgress.timeIntervalSince(start)
+            progress(snapshot)
+        }
+        condition.broadcast()
+    }
+
+    func workerDone() {
+        condition.lock()
+        finishedWorkers += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitForWorkers(_ count: Int) {
+        condition.lock()
+        while finishedWorkers < count { condition.wait() }
+        condition.unlock()
+    }
+}
