@@ -152,6 +152,17 @@ public struct TestCase: Codable, Sendable, Hashable {
         self.args = args
         self.expected = expected
     }
+
+    enum CodingKeys: String, CodingKey { case input, output, args, expected }
+
+    /// `"expected": null` is a value (the function must return None), unlike a missing key.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        input = try c.decodeIfPresent(String.self, forKey: .input)
+        output = try c.decodeIfPresent(String.self, forKey: .output)
+        args = c.contains(.args) ? try c.decode(JSONValue.self, forKey: .args) : nil
+        expected = c.contains(.expected) ? try c.decode(JSONValue.self, forKey: .expected) : nil
+    }
 }
 
 /// A checker (special judge): its language and source.

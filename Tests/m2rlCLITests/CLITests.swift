@@ -175,3 +175,56 @@ struct CLITests {
         #expect(r.stderr.contains("3 passed, 0 failed"))
     }
 }
+
+@Suite("m2rl score")
+struct ScoreCLITests {
+    @Test("scores code requests, one line out per line in, in order; exit 3 with an error line")
+    func scoreLines() throws {
+        let input = [
+            #"{"id": "a", "completion": "```python\nprint(int(input()) * 2)\n```", "problem": {"id": "p", "domain": "code", "tests": {"kind": "stdio", "cases": [{"input": "4\n", "output": "8\n"}]}}}"#,
+            "{broken",
+            #"{"id": "c", "completion": "```python\nprint(0)\n```", "problem": {"id": "p", "domain": "code", "tests": {"kind": "stdio", "cases": [{"input": "4\n", "output": "8\n"}]}}}"#,
+        ].joined(separator: "\n") + "\n"
+        let r = try CLI.run(["score", "--jobs", "2"], stdin: input)
+        #expect(r.status == 3, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].contains(#""id":"a""#) && lines[0].contains(#""reward":1"#) && lines[0].contains(#""verdict":"correct""#))
+        #expect(lines[1].contains(#""line":2"#) && lines[1].contains(#""code":"bad_json""#))
+        #expect(lines[2].contains(#""verdict":"wrong_answer""#))
+        #expect(r.stderr.contains("3 lines, 2 scored, 1 errors"))
+    }
+
+    @Test("all lines scored: exit 0")
+    func allScored() throws {
+        let input = #"{"id": "a", "completion": "```python\nprint(1)\n```", "problem": {"id": "p", "domain": "code", "tests": {"kind": "stdio", "cases": [{"input": "", "output": "1"}]}}}"# + "\n"
+        let r = try CLI.run(["score"], stdin: input)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test("--dataset resolves problem_id from a gzip-compressed JSON Lines file")
+    func dataset() throws {
+        let problem = #"{"id": "sq", "domain": "code", "tests": {"kind": "stdio", "cases": [{"input": "3\n", "output": "9\n"}]}}"#
+        let plain = try CLI.temporaryFile("problems.jsonl", problem + "\nnot a problem\n")
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-kf", plain]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let input = #"{"id": 1, "completion": "```python\nx = int(input())\nprint(x * x)\n```", "problem_id": "sq"}"# + "\n"
+        let r = try CLI.run(["score", "--dataset", plain + ".gz"], stdin: input)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(#""reward":1"#))
+        #expect(r.stderr.contains("2 records read, 1 problems, 1 rejected"))
+        #expect(r.stderr.contains("problems.jsonl.gz"))
+    }
+
+    @Test("score --help explains the contract")
+    func help() throws {
+        let r = try CLI.run(["score", "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("--dataset"))
+        #expect(r.stdout.contains("--jobs"))
+    }
+}

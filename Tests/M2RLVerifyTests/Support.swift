@@ -1,0 +1,33 @@
+import Foundation
+import M2RLCore
+import M2RLSandbox
+@testable import M2RLVerify
+
+enum VerifyFixtures {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let catalog = ProfileCatalog(searchPaths: [root + "/sandbox-profiles"])
+    static let sandbox: Sandbox = try! Sandbox()
+    static let registry = VerifierRegistry.standard(sandbox: sandbox, catalog: catalog)
+
+    /// testcases/code/cases.jsonl: requests with the verdict and reward each must get.
+    struct CodeCase: Decodable, Sendable {
+        struct Expect: Decodable, Sendable {
+            var verdict: String
+            var reward: Double
+        }
+        var id: String
+        var completion: String
+        var problem: Problem
+        var expect: Expect
+    }
+
+    static let codeCases: [CodeCase] = {
+        let text = try! String(contentsOfFile: root + "/testcases/code/cases.jsonl", encoding: .utf8)
+        return text.split(separator: "\n").map { try! JSONDecoder().decode(CodeCase.self, from: Data($0.utf8)) }
+    }()
+}
