@@ -208,6 +208,9 @@ static int child_main(void *arg) {
         CHILD_FAIL(p, M2RL_STEP_STDIO);
     // Whatever else the parent had open (files, sockets, other runs' pipes) closes at execve.
     if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) < 0) CHILD_FAIL(p, M2RL_STEP_STDIO);
+    if (p->extra_fd >= 0 && p->extra_fd != M2RL_EXTRA_FD && dup2(p->extra_fd, M2RL_EXTRA_FD) < 0)
+        CHILD_FAIL(p, M2RL_STEP_STDIO);
+    if (p->extra_fd == M2RL_EXTRA_FD && fcntl(M2RL_EXTRA_FD, F_SETFD, 0) < 0) CHILD_FAIL(p, M2RL_STEP_STDIO);
     if (p->seccomp_listener_socket >= 0 && p->seccomp_listener_socket != M2RL_LISTENER_SOCKET_FD) {
         if (dup3(p->seccomp_listener_socket, M2RL_LISTENER_SOCKET_FD, O_CLOEXEC) < 0)
             CHILD_FAIL(p, M2RL_STEP_STDIO);

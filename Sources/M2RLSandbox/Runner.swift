@@ -39,7 +39,54 @@ enum Runner {
         15: ("exec", "check the profile's runtime path exists and is executable"),
     ]
 
+    /// A started child: its pid and pidfd, the parent's ends of its pipes, the seccomp
+    /// listener. `close()` releases the descriptors (not the process).
+    struct Spawned {
+        var pid: pid_t
+        var pidfd: Int32
+        var stdinWrite: Int32
+        var stdoutRead: Int32
+        var stderrRead: Int32
+        var listener: Int32
+        var start: UInt64
+        var cgroup: (MemoryCgroup, slot: Int, oomKillsBefore: Int)?
+        var selfMaxRSS: Int
+
+        func close() {
+            for fd in [pidfd, stdinWrite, stdoutRead, stderrRead, listener] { Sys.close(fd) }
+        }
+    }
+
     static func run(_ request: RunRequest) throws -> Outcome {
+        var child = try spawn(request)
+        defer { child.close() }
+        let (pid, pidfd, start, cgroup) = (child.pid, child.pidfd, child.start, child.cgroup)
+        var io = IOLoop(
+            stdinData: request.stdin, stdinFD: child.stdinWrite, stdoutFD: child.stdoutRead, stderrFD: child.stderrRead,
+            listenerFD: child.listener, pidfd: pidfd, pid: pid, cap: request.limits.outputBytes,
+            deadline: start + UInt64(request.limits.wall.milliseconds * 1_000_000))
+        child.stdinWrite = -1  // the loop closes it once stdin is fed
+        io.run()
+        guard let (status, usage) = Sys.wait4(pid) else {
+            throw SandboxError.system(call: "wait4", errno: Sys.errnoName(errno))
+        }
+        let wallNanos = (io.exitedAt ?? Sys.monotonicNanos()) - start
+        io.drain()
+
+        // Peak memory: the cgroup's exact figure, else ru_maxrss when it is the program's own
+        // (above what the parent's peak left in it at exec), else unmeasured (0).
+        var memory = Memory(peakKb: Int(usage.ru_maxrss) > child.selfMaxRSS ? Int(usage.ru_maxrss) : 0, oomKilled: false)
+        if let (group, slot, before) = cgroup, let state = group.read(slot: slot, oomKillsBefore: before) {
+            memory = Memory(peakKb: state.peakBytes / 1024, oomKilled: state.oomKilled)
+        }
+        return classify(
+            request: request, status: status, usage: usage, memory: memory, wallNanos: wallNanos, io: io)
+    }
+
+    /// Starts the child of `request` (see docs/sandbox.md for the steps). `extraFD`, when
+    /// given, reaches the program as descriptor M2RL_EXTRA_FD.
+    /// - Throws: `SandboxError` when a pipe, clone or a setup step in the child fails.
+    static func spawn(_ request: RunRequest, extraFD: Int32 = -1) throws -> Spawned {
         // Descriptors: stdin, stdout, stderr pipes and the listener socket.
         var owned: [Int32] = []
         defer { owned.forEach(Sys.close) }
@@ -83,6 +130,7 @@ enum Runner {
         plan.stdin_fd = stdinRead
         plan.stdout_fd = stdoutWrite
         plan.stderr_fd = stderrWrite
+        plan.extra_fd = extraFD
         var namespaces: Int32 = 0
         if request.isolation.contains(.namespaces) {
             namespaces |= Int32(M2RL_CLONE_NEWPID | M2RL_CLONE_NEWNS | M2RL_CLONE_NEWIPC | M2RL_CLONE_NEWUTS)
@@ -168,26 +216,10 @@ enum Runner {
             owned.append(listener)
         }
 
-        var io = IOLoop(
-            stdinData: request.stdin, stdinFD: stdinWrite, stdoutFD: stdoutRead, stderrFD: stderrRead,
-            listenerFD: listener, pidfd: pidfd, pid: pid, cap: request.limits.outputBytes,
-            deadline: start + UInt64(request.limits.wall.milliseconds * 1_000_000))
-        owned.removeAll { $0 == stdinWrite }  // the loop closes it when stdin is fed
-        io.run()
-        guard let (status, usage) = Sys.wait4(pid) else {
-            throw SandboxError.system(call: "wait4", errno: Sys.errnoName(errno))
-        }
-        let wallNanos = (io.exitedAt ?? Sys.monotonicNanos()) - start
-        io.drain()
-
-        // Peak memory: the cgroup's exact figure, else ru_maxrss when it is the program's own
-        // (above what the parent's peak left in it at exec), else unmeasured (0).
-        var memory = Memory(peakKb: usage.ru_maxrss > selfUsage.ru_maxrss ? Int(usage.ru_maxrss) : 0, oomKilled: false)
-        if let (group, slot, before) = cgroup, let state = group.read(slot: slot, oomKillsBefore: before) {
-            memory = Memory(peakKb: state.peakBytes / 1024, oomKilled: state.oomKilled)
-        }
-        return classify(
-            request: request, status: status, usage: usage, memory: memory, wallNanos: wallNanos, io: io)
+        owned.removeAll { [pidfd, stdinWrite, stdoutRead, stderrRead, listener].contains($0) }
+        return Spawned(
+            pid: pid, pidfd: pidfd, stdinWrite: stdinWrite, stdoutRead: stdoutRead, stderrRead: stderrRead,
+            listener: listener, start: start, cgroup: cgroup, selfMaxRSS: Int(selfUsage.ru_maxrss))
     }
 
     struct Memory {

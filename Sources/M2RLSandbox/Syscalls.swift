@@ -34,11 +34,11 @@ enum Sys {
         return (fds[0], fds[1])
     }
 
-    /// fcntl(F_DUPFD_CLOEXEC) to a descriptor >= 3 when `fd` is 0, 1 or 2, so the child's dup2
-    /// onto the standard descriptors never clobbers another of its sources.
+    /// fcntl(F_DUPFD_CLOEXEC) to a descriptor >= 10 when `fd` is lower, so the child's dup2
+    /// onto 0, 1, 2 and the fixed descriptors 3 and 4 never clobbers another of its sources.
     static func aboveStandard(_ fd: Int32) -> Int32 {
-        guard fd < 3 else { return fd }
-        let moved = Glibc.fcntl(fd, F_DUPFD_CLOEXEC, Int32(3))
+        guard fd < 10 else { return fd }
+        let moved = Glibc.fcntl(fd, F_DUPFD_CLOEXEC, Int32(10))
         if moved >= 0 { Glibc.close(fd) }
         return moved
     }

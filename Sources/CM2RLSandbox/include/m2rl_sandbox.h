@@ -81,6 +81,7 @@ struct m2rl_plan {
     const char *cwd;             // scratch folder, or NULL
 
     int stdin_fd, stdout_fd, stderr_fd; // child ends, each >= 3
+    int extra_fd;                // >= 0: passed to the program as M2RL_EXTRA_FD; -1: none
 
     int clone_namespaces;        // CLONE_NEW* flags for the clone itself
     int netns_fd;                // >= 0: setns into it; -1: none
@@ -130,6 +131,10 @@ int m2rl_landlock_abi(void);
 /// The file descriptor the child moves the listener socket to before installing seccomp, so a
 /// filter compiled once can allow `sendmsg` on exactly this descriptor.
 #define M2RL_LISTENER_SOCKET_FD 3
+
+/// Where `m2rl_plan.extra_fd` lands in the program (inherited across exec): a long-lived
+/// program's control socket (the Python zygote's).
+#define M2RL_EXTRA_FD 4
 
 /// The empty string the child passes to `execveat(fd, "", argv, envp, AT_EMPTY_PATH)`. Its
 /// address is fixed for the life of the process, so a filter compiled once can allow execveat
