@@ -346,7 +346,7 @@ int m2rl_recv_fd(int sock) {
     return fd;
 }
 
-int m2rl_seccomp_notif_recv(int listener, int *pid_out, int *syscall_out) {
+int m2rl_seccomp_notif_recv(int listener, uint64_t *id_out, int *pid_out, int *syscall_out) {
     struct seccomp_notif notif;
     memset(&notif, 0, sizeof(notif));
     int rc;
@@ -354,9 +354,26 @@ int m2rl_seccomp_notif_recv(int listener, int *pid_out, int *syscall_out) {
         rc = ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, &notif);
     } while (rc < 0 && errno == EINTR);
     if (rc < 0) return -1;
+    *id_out = notif.id;
     *pid_out = (int)notif.pid;
     *syscall_out = notif.data.nr;
     return 0;
+}
+
+#ifndef SECCOMP_USER_NOTIF_FLAG_CONTINUE
+#define SECCOMP_USER_NOTIF_FLAG_CONTINUE (1UL << 0)
+#endif
+
+int m2rl_seccomp_notif_continue(int listener, uint64_t id) {
+    struct seccomp_notif_resp resp;
+    memset(&resp, 0, sizeof(resp));
+    resp.id = id;
+    resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+    int rc;
+    do {
+        rc = ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+    } while (rc < 0 && errno == EINTR);
+    return rc;
 }
 
 int m2rl_pidfd_send_signal(int pidfd, int sig) {
@@ -369,4 +386,64 @@ int m2rl_memfd(const char *name) { return (int)syscall(SYS_memfd_create, name, 1
 
 long m2rl_copy_file_range(int in, int out, long count) {
     return (long)copy_file_range(in, NULL, out, NULL, (size_t)count, 0);
+}
+
+long m2rl_send_with_fds(int sock, const void *data, unsigned long len, const int *fds, int nfds) {
+    if (nfds < 0 || nfds > 8) {
+        errno = EINVAL;
+        return -1;
+    }
+    struct iovec iov = {.iov_base = (void *)data, .iov_len = len};
+    union {
+        char buf[CMSG_SPACE(8 * sizeof(int))];
+        struct cmsghdr align;
+    } control;
+    memset(&control, 0, sizeof(control));
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    if (nfds > 0) {
+        msg.msg_control = control.buf;
+        msg.msg_controllen = CMSG_SPACE((size_t)nfds * sizeof(int));
+        struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
+        cmsg->cmsg_level = SOL_SOCKET;
+        cmsg->cmsg_type = SCM_RIGHTS;
+        cmsg->cmsg_len = CMSG_LEN((size_t)nfds * sizeof(int));
+        memcpy(CMSG_DATA(cmsg), fds, (size_t)nfds * sizeof(int));
+    }
+    ssize_t n;
+    do {
+        n = sendmsg(sock, &msg, MSG_NOSIGNAL);
+    } while (n < 0 && errno == EINTR);
+    return (long)n;
+}
+
+long m2rl_recv_with_fds(int sock, void *data, unsigned long len, int *fds, int maxfds, int *nfds) {
+    struct iovec iov = {.iov_base = data, .iov_len = len};
+    union {
+        char buf[CMSG_SPACE(8 * sizeof(int))];
+        struct cmsghdr align;
+    } control;
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control.buf;
+    msg.msg_controllen = sizeof(control.buf);
+    ssize_t n;
+    do {
+        n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
+    } while (n < 0 && errno == EINTR);
+    *nfds = 0;
+    if (n < 0) return -1;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+        if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) continue;
+        int count = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+        for (int i = 0; i < count; i++) {
+            int fd;
+            memcpy(&fd, CMSG_DATA(c) + (size_t)i * sizeof(int), sizeof(int));
+            if (*nfds < maxfds) fds[(*nfds)++] = fd;
+            else close(fd);
+        }
+    }
+    return (long)n;
 }

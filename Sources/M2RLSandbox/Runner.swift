@@ -63,7 +63,7 @@ enum Runner {
         let (pid, pidfd, start, cgroup) = (child.pid, child.pidfd, child.start, child.cgroup)
         var io = IOLoop(
             stdinData: request.stdin, stdinFD: child.stdinWrite, stdoutFD: child.stdoutRead, stderrFD: child.stderrRead,
-            listenerFD: child.listener, pidfd: pidfd, pid: pid, cap: request.limits.outputBytes,
+            listenerFDs: [child.listener], pidfd: pidfd, pid: pid, cap: request.limits.outputBytes,
             deadline: start + UInt64(request.limits.wall.milliseconds * 1_000_000))
         child.stdinWrite = -1  // the loop closes it once stdin is fed
         io.run()
@@ -313,7 +313,7 @@ struct IOLoop {
     var stdinFD: Int32
     let stdoutFD: Int32
     let stderrFD: Int32
-    let listenerFD: Int32
+    let listenerFDs: [Int32]
     let pidfd: Int32
     let pid: pid_t
     let cap: Int
@@ -331,16 +331,24 @@ struct IOLoop {
     var killedForOutput = false
     var killedForWall = false
     var violation: Int32?
-    /// The listener reported POLLHUP: no task uses the filter any more, nothing more can come.
-    var listenerDone = false
+    /// Listeners that reported POLLHUP: no task uses their filter any more.
+    var listenersDone: Set<Int32> = []
+    /// A trusted process (the zygote) whose notified `clone` (its fork) is let through.
+    var trustedPID: pid_t = -1
+    static let cloneNumber = SyscallTable.number("clone")!
 
-    init(stdinData: [UInt8], stdinFD: Int32, stdoutFD: Int32, stderrFD: Int32, listenerFD: Int32, pidfd: Int32,
+    /// - Parameters:
+    ///   - listenerFDs: seccomp listeners to watch (negative entries are ignored).
+    ///   - pidfd: becomes readable when the program exits; the kill signal goes through it.
+    ///   - pid: the program's pid in this namespace, whose process group is killed too; 0 when
+    ///     the program is not our child (a zygote's test).
+    init(stdinData: [UInt8], stdinFD: Int32, stdoutFD: Int32, stderrFD: Int32, listenerFDs: [Int32], pidfd: Int32,
          pid: pid_t, cap: Int, deadline: UInt64) {
         self.stdinData = stdinData
         self.stdinFD = stdinFD
         self.stdoutFD = stdoutFD
         self.stderrFD = stderrFD
-        self.listenerFD = listenerFD
+        self.listenerFDs = listenerFDs.filter { $0 >= 0 }
         self.pidfd = pidfd
         self.pid = pid
         self.cap = cap
@@ -374,7 +382,9 @@ struct IOLoop {
             if stdoutOpen { fds.append(pollfd(fd: stdoutFD, events: Int16(POLLIN), revents: 0)) }
             if stderrOpen { fds.append(pollfd(fd: stderrFD, events: Int16(POLLIN), revents: 0)) }
             if stdinFD >= 0 { fds.append(pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)) }
-            if listenerFD >= 0 && violation == nil && !listenerDone { fds.append(pollfd(fd: listenerFD, events: Int16(POLLIN), revents: 0)) }
+            if violation == nil {
+                for fd in listenerFDs where !listenersDone.contains(fd) { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
+            }
             let timeout = killed ? 1000 : Int32(clamping: (deadline - min(now, deadline)) / 1_000_000 + 1)
             if Sys.poll(&fds, timeoutMs: timeout) < 0 { break }
             for entry in fds where entry.revents != 0 {
@@ -385,15 +395,18 @@ struct IOLoop {
                     readAvailable(entry.fd, &buffer)
                 case stdinFD:
                     feedStdin()
-                case listenerFD:
-                    if entry.revents & Int16(POLLIN) != 0, let nr = Sys.seccompNotification(listenerFD) {
-                        violation = nr
-                        kill()
-                    } else if entry.revents & Int16(POLLHUP | POLLERR) != 0 {
-                        listenerDone = true
-                    }
                 default:
-                    break
+                    guard listenerFDs.contains(entry.fd) else { break }
+                    if entry.revents & Int16(POLLIN) != 0, let call = Sys.seccompNotification(entry.fd) {
+                        if call.pid == trustedPID && call.nr == IOLoop.cloneNumber {
+                            Sys.seccompContinue(entry.fd, id: call.id)
+                        } else {
+                            violation = call.nr
+                            kill()
+                        }
+                    } else if entry.revents & Int16(POLLHUP | POLLERR) != 0 {
+                        listenersDone.insert(entry.fd)
+                    }
                 }
             }
         }

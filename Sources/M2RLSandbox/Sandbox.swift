@@ -180,9 +180,20 @@ public final class Sandbox: @unchecked Sendable {
         _ step: Step, kind: String, job: Job, placeholders: [String: String], arguments: [String],
         stdin: [UInt8], limits: Limits, scratch: String, identity: Identity
     ) throws -> Outcome {
+        try Runner.run(makeRequest(
+            step, kind: kind, job: job, placeholders: placeholders, arguments: arguments, stdin: stdin,
+            limits: limits, scratch: scratch, identity: identity))
+    }
+
+    /// Resolves a step into a `RunRequest`: placeholders expanded, environment, the cached
+    /// filter (or `filter`), the network namespace and Landlock ABI.
+    func makeRequest(
+        _ step: Step, kind: String, job: Job, placeholders: [String: String], arguments: [String],
+        stdin: [UInt8], limits: Limits, scratch: String, identity: Identity, filter given: CompiledFilter? = nil
+    ) throws -> RunRequest {
         func expand(_ text: String) -> String { Placeholders.expand(text, placeholders) }
         let filter = job.isolation.contains(.seccomp)
-            ? try filter(for: step.syscalls, key: "\(job.profile.origin)#\(kind)", profile: job.profile.name) : nil
+            ? try given ?? filter(for: step.syscalls, key: "\(job.profile.origin)#\(kind)", profile: job.profile.name) : nil
         var environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "{scratch}", "TMPDIR": "{scratch}",
                            "LANG": "C.UTF-8"]
         environment.merge(job.profile.environment) { _, profile in profile }
@@ -202,14 +213,14 @@ public final class Sandbox: @unchecked Sendable {
             netnsFD: job.isolation.contains(.network) && host.isRoot ? try sharedNetworkNamespace() : -1,
             landlockABI: job.isolation.contains(.landlock) ? (host.landlockABI ?? 0) : 0,
             memoryErrorPatterns: job.profile.memoryErrorPatterns)
-        return try Runner.run(request)
+        return request
     }
 
-    private func filter(for policy: SyscallPolicy, key: String, profile: String) throws -> CompiledFilter {
+    func filter(for policy: SyscallPolicy, key: String, profile: String, controlSocketFD: Int32? = nil) throws -> CompiledFilter {
         lock.lock()
         defer { lock.unlock() }
         if let cached = filters[key] { return cached }
-        let compiled = try CompiledFilter(policy: policy, profile: profile)
+        let compiled = try CompiledFilter(policy: policy, profile: profile, controlSocketFD: controlSocketFD)
         filters[key] = compiled
         logger.debug("seccomp filter compiled", metadata: ["step": "\(key)", "instructions": "\(compiled.count)"])
         return compiled
@@ -229,7 +240,7 @@ public final class Sandbox: @unchecked Sendable {
         return fd
     }
 
-    private func acquireSlot() -> Int {
+    func acquireSlot() -> Int {
         lock.lock()
         defer { lock.unlock() }
         if let slot = freeSlots.popLast() { return slot }
@@ -237,7 +248,7 @@ public final class Sandbox: @unchecked Sendable {
         return nextSlot - 1
     }
 
-    private func releaseSlot(_ slot: Int) {
+    func releaseSlot(_ slot: Int) {
         lock.lock()
         freeSlots.append(slot)
         lock.unlock()

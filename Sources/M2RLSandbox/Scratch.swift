@@ -124,6 +124,15 @@ struct Scratch {
         Scratch.removeTree(path)
     }
 
+    /// Empties the folder except the named entries (the zygote's own files), never following
+    /// a symlink the program made.
+    func removeContents(keeping kept: Set<String>) {
+        let dirfd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard dirfd >= 0 else { return }
+        Scratch.removeContents(dirfd, keeping: kept)
+        Sys.close(dirfd)
+    }
+
     private static func removeTree(_ path: String) {
         let dirfd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         if dirfd >= 0 {
@@ -134,7 +143,7 @@ struct Scratch {
     }
 
     /// Empties the folder open at `dirfd` with unlinkat, descending with openat(O_NOFOLLOW).
-    private static func removeContents(_ dirfd: Int32) {
+    private static func removeContents(_ dirfd: Int32, keeping kept: Set<String> = []) {
         let dup = fcntl(dirfd, F_DUPFD_CLOEXEC, 0)
         guard dup >= 0, let dir = fdopendir(dup) else { return }
         defer { closedir(dir) }
@@ -143,7 +152,7 @@ struct Scratch {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
             }
-            if name == "." || name == ".." { continue }
+            if name == "." || name == ".." || kept.contains(name) { continue }
             names.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
         }
         for (name, isDir) in names {

@@ -43,9 +43,10 @@ final class CompiledFilter: @unchecked Sendable {
     private static let actKillProcess: UInt32 = 0x8000_0000
     private static func actErrno(_ code: Int32) -> UInt32 { 0x0005_0000 | (UInt32(code) & 0xffff) }
 
-    /// Compiles `policy`.
+    /// Compiles `policy`. With `controlSocketFD`, `sendmsg`, `recvmsg` and `getsockopt` are also
+    /// allowed on that one descriptor (the zygote's control socket), and getsockname, getpeername.
     /// - Throws: `SandboxError.seccomp` naming the libseccomp call and syscall that failed.
-    init(policy: SyscallPolicy, profile: String) throws {
+    init(policy: SyscallPolicy, profile: String, controlSocketFD: Int32? = nil) throws {
         let defaultAction: UInt32
         switch policy.defaultAction {
         case .kill: defaultAction = Self.actNotify
@@ -87,6 +88,12 @@ final class CompiledFilter: @unchecked Sendable {
         try add(Self.actAllow, "exit")
         try add(Self.actAllow, "exit_group")
         try add(Self.actAllow, "sendmsg", [equals(0, UInt64(M2RL_LISTENER_SOCKET_FD))])
+        if let control = controlSocketFD {
+            try add(Self.actAllow, "sendmsg", [equals(0, UInt64(control))])
+            for name in ["recvmsg", "getsockopt", "getsockname", "getpeername"] where !policy.allow.contains(name) {
+                try add(Self.actAllow, name, [equals(0, UInt64(control))])
+            }
+        }
         if policy.processes {
             for name in ["clone", "fork", "vfork"] { try add(Self.actAllow, name) }
         } else {
@@ -103,7 +110,13 @@ final class CompiledFilter: @unchecked Sendable {
             try add(Self.actAllow, "execveat", [equals(1, emptyPath), equals(4, UInt64(M2RL_AT_EMPTY_PATH))])
         }
         special.removeAll()
+        (instructions, program) = try Self.export(ctx, profile: profile)
+    }
 
+    /// Exports a libseccomp context as a BPF program (through a memfd).
+    private static func export(
+        _ ctx: scmp_filter_ctx, profile: String
+    ) throws -> (UnsafeMutableBufferPointer<sock_filter>, UnsafeMutablePointer<sock_fprog>) {
         // Export into a memfd and read the sock_filter array back.
         let fd = m2rl_memfd("m2rl-seccomp")
         guard fd >= 0 else { throw SandboxError.seccomp(profile: profile, call: "memfd_create", detail: Sys.errnoName(errno)) }
@@ -116,7 +129,7 @@ final class CompiledFilter: @unchecked Sendable {
         guard size > 0, size % MemoryLayout<sock_filter>.stride == 0, count <= 0xffff else {
             throw SandboxError.seccomp(profile: profile, call: "seccomp_export_bpf", detail: "unexpected size \(size)")
         }
-        instructions = .allocate(capacity: count)
+        let instructions = UnsafeMutableBufferPointer<sock_filter>.allocate(capacity: count)
         var done = 0
         let raw = UnsafeMutableRawBufferPointer(instructions)
         while done < size {
@@ -127,8 +140,9 @@ final class CompiledFilter: @unchecked Sendable {
             }
             done += n
         }
-        program = .allocate(capacity: 1)
+        let program = UnsafeMutablePointer<sock_fprog>.allocate(capacity: 1)
         program.initialize(to: sock_fprog(len: UInt16(count), filter: instructions.baseAddress))
+        return (instructions, program)
     }
 
     /// Number of BPF instructions.

@@ -92,18 +92,24 @@ enum Sys {
     /// PID namespace. ESRCH is expected when the run has already ended.
     static func killTree(pid: pid_t, pidfd: Int32) {
         _ = m2rl_pidfd_send_signal(pidfd, SIGKILL)
-        _ = Glibc.kill(-pid, SIGKILL)
+        if pid > 0 { _ = Glibc.kill(-pid, SIGKILL) }
     }
 
     static func receiveDescriptor(_ socket: Int32) -> Int32 {
         m2rl_recv_fd(socket)
     }
 
-    /// SECCOMP_IOCTL_NOTIF_RECV: the syscall number of one blocked call.
-    static func seccompNotification(_ listener: Int32) -> Int32? {
+    /// SECCOMP_IOCTL_NOTIF_RECV: one blocked call (its id, the caller's pid, the syscall).
+    static func seccompNotification(_ listener: Int32) -> (id: UInt64, pid: Int32, nr: Int32)? {
+        var id: UInt64 = 0
         var pid: Int32 = 0
         var nr: Int32 = 0
-        return m2rl_seccomp_notif_recv(listener, &pid, &nr) == 0 ? nr : nil
+        return m2rl_seccomp_notif_recv(listener, &id, &pid, &nr) == 0 ? (id, pid, nr) : nil
+    }
+
+    /// SECCOMP_IOCTL_NOTIF_SEND with FLAG_CONTINUE: the blocked call runs.
+    static func seccompContinue(_ listener: Int32, id: UInt64) {
+        _ = m2rl_seccomp_notif_continue(listener, id)
     }
 
     /// clock_gettime(CLOCK_MONOTONIC) in nanoseconds.

@@ -145,9 +145,21 @@ const char *m2rl_exec_empty_path(void);
 /// The descriptor is close-on-exec.
 int m2rl_recv_fd(int sock);
 
-/// Receives one seccomp user notification from `listener`: stores the notifying thread's pid and
-/// the syscall number. Returns 0, or -1 with errno.
-int m2rl_seccomp_notif_recv(int listener, int *pid_out, int *syscall_out);
+/// Sends `len` bytes with `nfds` descriptors (SCM_RIGHTS, at most 8) on `sock`, as one
+/// message; the byte count or -1 with errno.
+long m2rl_send_with_fds(int sock, const void *data, unsigned long len, const int *fds, int nfds);
+
+/// Receives one message of at most `len` bytes and up to `maxfds` descriptors (stored in
+/// `fds`, count in `*nfds`, close-on-exec); the byte count (0 at end of stream) or -1 with errno.
+long m2rl_recv_with_fds(int sock, void *data, unsigned long len, int *fds, int maxfds, int *nfds);
+
+/// Receives one seccomp user notification from `listener`: stores its id, the notifying
+/// thread's pid (in the listener's PID namespace) and the syscall number. 0, or -1 with errno.
+int m2rl_seccomp_notif_recv(int listener, uint64_t *id_out, int *pid_out, int *syscall_out);
+
+/// Lets the notified syscall `id` run as if unfiltered (SECCOMP_USER_NOTIF_FLAG_CONTINUE).
+/// Only for calls of a trusted process (the zygote's own fork), never the program's.
+int m2rl_seccomp_notif_continue(int listener, uint64_t id);
 
 /// pipe2(fds, O_CLOEXEC); 0 or -1 with errno.
 int m2rl_pipe_cloexec(int fds[2]);

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import M2RLSandbox
+
+/// The zygote against a fresh interpreter per run: the same outcome for the same program.
+@Suite("Python zygote", .serialized)
+struct ZygoteTests {
+    static let zygote: PythonZygote = try! PythonZygote(sandbox: Fixtures.sandbox, profile: Fixtures.profile("python3"))
+
+    @Test("runs a program with real stdin and stdout")
+    func echo() {
+        let outcome = Self.zygote.run(program: "import sys\nprint(sys.stdin.buffer.read().decode().upper(), end='')\n",
+                                      stdin: Array("hello\n".utf8))
+        #expect(outcome.status == .ok, "\(outcome)")
+        #expect(outcome.stdout == "HELLO\n")
+    }
+
+    @Test("programs agree with a fresh interpreter", arguments: [
+        ("print(input())\n", "x\n"),
+        ("import sys\nsys.exit(3)\n", ""),
+        ("raise ValueError('no')\n", ""),
+        ("import socket\nsocket.socket()\n", ""),
+        ("import os\nos.fork()\n", ""),
+        ("import os\nos.execv('/bin/sh', ['sh'])\n", ""),
+        ("while True: pass\n", ""),
+        ("x = bytearray(1 << 31)\n", ""),
+        ("import sys\nsys.stdout.write('x' * (1 << 21))\n", ""),
+        ("import os\nprint(os.getcwd() != '', len(os.listdir('.')))\n", ""),
+        ("import sys\nprint(sys.argv[1:])\n", ""),
+        ("import random\nprint(random.random() != random.random())\n", ""),
+        ("print(__name__)\n", ""),
+    ])
+    func agreement(program: String, input: String) {
+        let limits = LimitOverrides(cpu: .seconds(1), wall: .seconds(3), memoryBytes: 256 << 20, outputBytes: 1 << 20)
+        let fresh = Fixtures.sandbox.run(Job(profile: Fixtures.profile("python3"), source: .text(program),
+                                             arguments: ["a"], stdin: Array(input.utf8), limits: limits))
+        let forked = Self.zygote.run(program: program, arguments: ["a"], stdin: Array(input.utf8), limits: limits)
+        #expect(forked.status == fresh.status, "\(program): zygote \(forked) fresh \(fresh)")
+        #expect(forked.exitCode == fresh.exitCode)
+        #expect(forked.violation == fresh.violation)
+        #expect(forked.stdout == fresh.stdout)
+        #expect(!Self.zygote.broken)
+    }
+
+    @Test("files a test leaves behind are gone for the next")
+    func noLeftovers() {
+        let first = Self.zygote.run(program: "open('../left.txt', 'w').write('x')\nopen('here.txt', 'w').write('y')\nprint('ok')\n")
+        #expect(first.status == .ok, "\(first)")
+        let second = Self.zygote.run(program: "import os\nprint(os.path.exists('../left.txt'), os.path.exists('here.txt'))\n")
+        #expect(second.stdout == "False False\n", "\(second)")
+    }
+}
