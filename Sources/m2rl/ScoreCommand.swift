@@ -31,6 +31,9 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Worker threads (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Run each Python test in a fresh interpreter instead of a forked zygote (same results, slower).")
+    var noZygote = false
+
     @OptionGroup var options: SandboxOptions
 
     func validate() throws {
@@ -53,7 +56,7 @@ struct ScoreCommand: ParsableCommand {
             }
             let sandbox = try Sandbox(scratchRoot: options.scratchRoot, logger: options.logger)
             try sandbox.check(isolation)
-            let registry = VerifierRegistry.standard(sandbox: sandbox, catalog: options.catalog, isolation: isolation)
+            let registry = VerifierRegistry.standard(sandbox: sandbox, catalog: options.catalog, isolation: isolation, zygote: !noZygote)
             session = ScoreSession(registry: registry, problems: store, jobs: jobs)
         } catch {
             throw fail(error)

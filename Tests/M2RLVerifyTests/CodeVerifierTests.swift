@@ -28,6 +28,16 @@ struct CodeCaseTests {
         #expect(abs(v.reward - c.expect.reward) < 1e-9, "\(id): reward \(v.reward)")
     }
 
+    @Test("the zygote and a fresh interpreter per test agree", arguments: VerifyFixtures.codeCases.map(\.id))
+    func zygoteAgrees(id: String) throws {
+        let c = try #require(VerifyFixtures.codeCases.first { $0.id == id })
+        let forked = try VerifyFixtures.registry.verify(c.completion, problem: c.problem)
+        let fresh = try VerifyFixtures.freshRegistry.verify(c.completion, problem: c.problem)
+        #expect(forked.verdict == fresh.verdict, "\(id): zygote \(forked.details) fresh \(fresh.details)")
+        #expect(forked.reward == fresh.reward)
+        #expect(forked.details["passed"] == fresh.details["passed"])
+    }
+
     @Test("a compiled completion is compiled once for all its tests")
     func compileOnce() throws {
         let c = try #require(VerifyFixtures.codeCases.first { $0.id == "cpp-correct" })

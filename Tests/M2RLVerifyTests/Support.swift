@@ -13,6 +13,8 @@ enum VerifyFixtures {
     static let catalog = ProfileCatalog(searchPaths: [root + "/sandbox-profiles"])
     static let sandbox: Sandbox = try! Sandbox()
     static let registry = VerifierRegistry.standard(sandbox: sandbox, catalog: catalog)
+    /// The same verifiers with a fresh interpreter per Python test.
+    static let freshRegistry = VerifierRegistry.standard(sandbox: sandbox, catalog: catalog, zygote: false)
 
     /// testcases/code/cases.jsonl: requests with the verdict and reward each must get.
     struct CodeCase: Decodable, Sendable {

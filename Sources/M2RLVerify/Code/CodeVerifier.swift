@@ -64,7 +64,12 @@ public final class CodeVerifier: Verifier, @unchecked Sendable {
     let sandbox: Sandbox
     let catalog: ProfileCatalog
     let isolation: Isolation
+    /// Python tests run in zygotes (one per concurrent verification) instead of a fresh
+    /// interpreter each; the outcomes are the same (a test in M2RLVerifyTests proves it).
+    public let useZygote: Bool
     private let cache = CompileCache(capacity: 64)
+    private let poolLock = NSLock()
+    private var pool: ZygotePool?
     private let profileLock = NSLock()
     private var profiles: [String: Profile] = [:]
 
@@ -74,10 +79,49 @@ public final class CodeVerifier: Verifier, @unchecked Sendable {
     /// How much of an input, expected or actual output the details keep.
     static let detailLimit = 200
 
-    public init(sandbox: Sandbox, catalog: ProfileCatalog, isolation: Isolation = .full) {
+    public init(sandbox: Sandbox, catalog: ProfileCatalog, isolation: Isolation = .full, useZygote: Bool = true) {
         self.sandbox = sandbox
         self.catalog = catalog
         self.isolation = isolation
+        self.useZygote = useZygote
+    }
+
+    /// One program run of a test: what to run, with which files, arguments and input.
+    struct ProgramRun {
+        var source: Job.Source
+        var files: [String: [UInt8]] = [:]
+        var arguments: [String] = []
+        var stdin: [UInt8] = []
+    }
+
+    /// Runs one program of a test, in a zygote or a fresh sandbox.
+    typealias Executor = (ProgramRun) -> Outcome
+
+    /// Calls `body` with an executor for `profile`: a zygote held for the whole verification
+    /// (python with zygotes on), or fresh sandboxed runs.
+    func withExecutor<T>(profile: Profile, limits: LimitOverrides, _ body: (Executor) throws -> T) throws -> T {
+        let fresh: Executor = { [sandbox, isolation] run in
+            var job = Job(profile: profile, source: run.source, arguments: run.arguments, stdin: run.stdin,
+                          limits: limits, isolation: isolation)
+            job.files = run.files
+            return sandbox.run(job)
+        }
+        guard useZygote, profile.compile == nil, profile.name == "python3" else { return try body(fresh) }
+        poolLock.lock()
+        if pool == nil { pool = ZygotePool(sandbox: sandbox, profile: profile, isolation: isolation) }
+        let pool = self.pool!
+        poolLock.unlock()
+        do {
+            return try pool.with { zygote in
+                try body { run in
+                    guard case .text(let program) = run.source else { return fresh(run) }
+                    return zygote.run(program: program, files: run.files, arguments: run.arguments, stdin: run.stdin,
+                                      limits: limits)
+                }
+            }
+        } catch let error as SandboxError {
+            throw VerifyError(code: "sandbox_error", "cannot start a Python zygote: \(error)")
+        }
     }
 
     func profile(for language: String) throws -> Profile {
@@ -126,8 +170,9 @@ public final class CodeVerifier: Verifier, @unchecked Sendable {
         var run = 0
         var worst: TestVerdict?
         var firstFailure: [String: JSONValue]?
+        try withExecutor(profile: profile, limits: plan.limits) { execute in
         for (index, testCase) in plan.cases.enumerated() {
-            let (verdict, actual, stderr) = try runCase(testCase, plan: plan, profile: profile, source: source, program: program)
+            let (verdict, actual, stderr) = try runCase(testCase, plan: plan, source: source, program: program, execute: execute)
             run += 1
             if verdict == .accepted {
                 passed += 1
@@ -147,6 +192,7 @@ public final class CodeVerifier: Verifier, @unchecked Sendable {
             }
             if plan.stopOnFailure { break }
         }
+        }
         let total = plan.cases.count
         var details: [String: JSONValue] = [
             "passed": .int(passed), "total": .int(total), "run": .int(run), "language": .string(plan.language),
@@ -158,12 +204,11 @@ public final class CodeVerifier: Verifier, @unchecked Sendable {
 
     /// Runs one test; returns its verdict, the program's output (for details) and stderr.
     func runCase(
-        _ testCase: TestCase, plan: CodePlan, profile: Profile, source: Job.Source, program: String
+        _ testCase: TestCase, plan: CodePlan, source: Job.Source, program: String, execute: Executor
     ) throws -> (TestVerdict, String, String) {
         switch plan.kind {
         case .stdio:
-            let outcome = try execute(Job(profile: profile, source: source, stdin: Array((testCase.input ?? "").utf8),
-                                          limits: plan.limits, isolation: isolation))
+            let outcome = execute(ProgramRun(source: source, stdin: Array((testCase.input ?? "").utf8)))
             guard let verdict = TestVerdict(outcome.status) else { throw sandboxFailure(outcome) }
             if verdict != .accepted { return (verdict, outcome.stdout, outcome.stderr) }
             let ok = plan.comparison.matches(outcome.stdout, expected: testCase.output ?? "")
@@ -171,11 +216,9 @@ public final class CodeVerifier: Verifier, @unchecked Sendable {
 
         case .call:
             let nonce = CodeVerifier.nonce()
-            var job = Job(profile: profile, source: .text(PythonHarness.call), arguments: [plan.fnName!],
-                          stdin: Array("\(nonce)\n\((testCase.args ?? .array([])).jsonText)".utf8),
-                          limits: plan.limits, isolation: isolation)
-            job.files = [PythonHarness.solutionFile: Array(program.utf8)]
-            let outcome = try execute(job)
+            let outcome = execute(ProgramRun(
+                source: .text(PythonHarness.call), files: [PythonHarness.solutionFile: Array(program.utf8)],
+                arguments: [plan.fnName!], stdin: Array("\(nonce)\n\((testCase.args ?? .array([])).jsonText)".utf8)))
             guard let verdict = TestVerdict(outcome.status) else { throw sandboxFailure(outcome) }
             if verdict != .accepted { return (verdict, outcome.stdout, outcome.stderr) }
             guard let result = CodeVerifier.result(in: outcome.stdout, nonce: nonce),
@@ -187,18 +230,17 @@ public final class CodeVerifier: Verifier, @unchecked Sendable {
 
         case .assert:
             let nonce = CodeVerifier.nonce()
-            var job = Job(profile: profile, source: .text(PythonHarness.assertRunner(entryPoint: plan.entryPoint)),
-                          stdin: Array("\(nonce)\n".utf8), limits: plan.limits, isolation: isolation)
-            job.files = [PythonHarness.solutionFile: Array(program.utf8), PythonHarness.testFile: Array((plan.testCode ?? "").utf8)]
-            let outcome = try execute(job)
+            let outcome = execute(ProgramRun(
+                source: .text(PythonHarness.assertRunner(entryPoint: plan.entryPoint)),
+                files: [PythonHarness.solutionFile: Array(program.utf8), PythonHarness.testFile: Array((plan.testCode ?? "").utf8)],
+                stdin: Array("\(nonce)\n".utf8)))
             guard let verdict = TestVerdict(outcome.status) else { throw sandboxFailure(outcome) }
             if verdict != .accepted { return (verdict, outcome.stdout, outcome.stderr) }
             let finished = CodeVerifier.result(in: outcome.stdout, nonce: nonce) != nil
             return (finished ? .accepted : .runtimeError, outcome.stdout, outcome.stderr)
 
         case .checker:
-            let outcome = try execute(Job(profile: profile, source: source, stdin: Array((testCase.input ?? "").utf8),
-                                          limits: plan.limits, isolation: isolation))
+            let outcome = execute(ProgramRun(source: source, stdin: Array((testCase.input ?? "").utf8)))
             guard let verdict = TestVerdict(outcome.status) else { throw sandboxFailure(outcome) }
             if verdict != .accepted { return (verdict, outcome.stdout, outcome.stderr) }
             let ok = try runChecker(plan.checker!, input: testCase.input ?? "", output: outcome.stdout,
@@ -228,10 +270,6 @@ public final class CodeVerifier: Verifier, @unchecked Sendable {
         if outcome.status == .runtimeError, let code = outcome.exitCode, code == 1 || code == 2 { return false }
         throw VerifyError(code: "checker_failed",
                           "the checker ended with \(outcome.status.rawValue) (exit \(outcome.exitCode.map(String.init) ?? "none")): \(outcome.stderr.prefix(500))")
-    }
-
-    private func execute(_ job: Job) throws -> Outcome {
-        sandbox.run(job)
     }
 
     private func sandboxFailure(_ outcome: Outcome) -> VerifyError {
