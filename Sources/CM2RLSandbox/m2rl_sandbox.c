@@ -112,27 +112,6 @@ static int write_id_map(const char *path, unsigned long id) {
     return write_file(path, line, n);
 }
 
-static int send_fd(int sock, int fd) {
-    char byte = 'L';
-    struct iovec iov = {.iov_base = &byte, .iov_len = 1};
-    union {
-        char buf[CMSG_SPACE(sizeof(int))];
-        struct cmsghdr align;
-    } control;
-    memset(&control, 0, sizeof(control));
-    struct msghdr msg = {0};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    msg.msg_control = control.buf;
-    msg.msg_controllen = sizeof(control.buf);
-    struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
-    cmsg->cmsg_level = SOL_SOCKET;
-    cmsg->cmsg_type = SCM_RIGHTS;
-    cmsg->cmsg_len = CMSG_LEN(sizeof(int));
-    memcpy(CMSG_DATA(cmsg), &fd, sizeof(int));
-    return sendmsg(sock, &msg, 0) == 1 ? 0 : -1;
-}
-
 static int apply_landlock(const struct m2rl_plan *p) {
     struct m2rl_ll_ruleset_attr attr = {
         .handled_access_fs = p->landlock_handled_fs,
@@ -248,7 +227,8 @@ static int child_main(void *arg) {
         unsigned long flags = p->seccomp_listener_socket >= 0 ? SECCOMP_FILTER_FLAG_NEW_LISTENER : 0;
         long listener = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, p->seccomp);
         if (listener < 0) CHILD_FAIL(p, M2RL_STEP_SECCOMP);
-        if (p->seccomp_listener_socket >= 0 && send_fd(M2RL_LISTENER_SOCKET_FD, (int)listener) < 0)
+        int fd = (int)listener;
+        if (p->seccomp_listener_socket >= 0 && m2rl_send_with_fds(M2RL_LISTENER_SOCKET_FD, "L", 1, &fd, 1) != 1)
             CHILD_FAIL(p, M2RL_STEP_SEND_LISTENER);
     }
 
@@ -314,36 +294,6 @@ int m2rl_netns_create(void) {
 int m2rl_landlock_abi(void) {
     long abi = syscall(SYS_landlock_create_ruleset, NULL, 0, M2RL_LANDLOCK_CREATE_RULESET_VERSION);
     return abi < 0 ? -errno : (int)abi;
-}
-
-int m2rl_recv_fd(int sock) {
-    char byte;
-    struct iovec iov = {.iov_base = &byte, .iov_len = 1};
-    union {
-        char buf[CMSG_SPACE(sizeof(int))];
-        struct cmsghdr align;
-    } control;
-    struct msghdr msg = {0};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    msg.msg_control = control.buf;
-    msg.msg_controllen = sizeof(control.buf);
-    ssize_t n;
-    do {
-        n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
-    } while (n < 0 && errno == EINTR);
-    if (n != 1) {
-        if (n >= 0) errno = EPROTO;
-        return -1;
-    }
-    struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
-    if (!cmsg || cmsg->cmsg_level != SOL_SOCKET || cmsg->cmsg_type != SCM_RIGHTS) {
-        errno = EPROTO;
-        return -1;
-    }
-    int fd;
-    memcpy(&fd, CMSG_DATA(cmsg), sizeof(int));
-    return fd;
 }
 
 int m2rl_seccomp_notif_recv(int listener, uint64_t *id_out, int *pid_out, int *syscall_out) {

@@ -95,8 +95,17 @@ enum Sys {
         if pid > 0 { _ = Glibc.kill(-pid, SIGKILL) }
     }
 
+    /// One descriptor sent with SCM_RIGHTS (close-on-exec), or -1 with errno.
     static func receiveDescriptor(_ socket: Int32) -> Int32 {
-        m2rl_recv_fd(socket)
+        var byte: UInt8 = 0
+        var fd: Int32 = -1
+        var count: Int32 = 0
+        let n = m2rl_recv_with_fds(socket, &byte, 1, &fd, 1, &count)
+        guard n == 1, count == 1 else {
+            if n >= 0 { errno = EPROTO }
+            return -1
+        }
+        return fd
     }
 
     /// SECCOMP_IOCTL_NOTIF_RECV: one blocked call (its id, the caller's pid, the syscall).

@@ -141,10 +141,6 @@ int m2rl_landlock_abi(void);
 /// with exactly this pathname pointer: the runtime's own exec passes, a later exec does not.
 const char *m2rl_exec_empty_path(void);
 
-/// Receives one file descriptor sent with SCM_RIGHTS on `sock`; -1 with errno on failure.
-/// The descriptor is close-on-exec.
-int m2rl_recv_fd(int sock);
-
 /// Sends `len` bytes with `nfds` descriptors (SCM_RIGHTS, at most 8) on `sock`, as one
 /// message; the byte count or -1 with errno.
 long m2rl_send_with_fds(int sock, const void *data, unsigned long len, const int *fds, int nfds);
