@@ -34,9 +34,6 @@ _Static_assert(M2RL_AT_EMPTY_PATH == AT_EMPTY_PATH, "AT_EMPTY_PATH matches <fcnt
 #ifndef CLONE_PIDFD
 #define CLONE_PIDFD 0x00001000
 #endif
-#ifndef CLOSE_RANGE_CLOEXEC
-#define CLOSE_RANGE_CLOEXEC (1U << 2)
-#endif
 #ifndef SYS_close_range
 #define SYS_close_range 436
 #endif
@@ -185,15 +182,17 @@ static int child_main(void *arg) {
 
     if (dup2(p->stdin_fd, 0) < 0 || dup2(p->stdout_fd, 1) < 0 || dup2(p->stderr_fd, 2) < 0)
         CHILD_FAIL(p, M2RL_STEP_STDIO);
-    // Whatever else the parent had open (files, sockets, other runs' pipes) closes at execve.
-    if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) < 0) CHILD_FAIL(p, M2RL_STEP_STDIO);
-    if (p->extra_fd >= 0 && p->extra_fd != M2RL_EXTRA_FD && dup2(p->extra_fd, M2RL_EXTRA_FD) < 0)
+    // The sources are all >= 10 (the parent sees to it), so these never clobber one another.
+    if (p->extra_fd >= 0 && dup2(p->extra_fd, M2RL_EXTRA_FD) < 0) CHILD_FAIL(p, M2RL_STEP_STDIO);
+    if (p->seccomp_listener_socket >= 0 &&
+        dup3(p->seccomp_listener_socket, M2RL_LISTENER_SOCKET_FD, O_CLOEXEC) < 0)
         CHILD_FAIL(p, M2RL_STEP_STDIO);
-    if (p->extra_fd == M2RL_EXTRA_FD && fcntl(M2RL_EXTRA_FD, F_SETFD, 0) < 0) CHILD_FAIL(p, M2RL_STEP_STDIO);
-    if (p->seccomp_listener_socket >= 0 && p->seccomp_listener_socket != M2RL_LISTENER_SOCKET_FD) {
-        if (dup3(p->seccomp_listener_socket, M2RL_LISTENER_SOCKET_FD, O_CLOEXEC) < 0)
-            CHILD_FAIL(p, M2RL_STEP_STDIO);
-    }
+    // Close whatever else the parent had open (files, sockets, other runs' pipes). The table is
+    // the child's own copy; closing now (not at exec) also keeps the descriptors the later
+    // steps open below RLIMIT_NOFILE, however many the parent holds.
+    if (p->seccomp_listener_socket < 0) close(M2RL_LISTENER_SOCKET_FD);
+    if (p->extra_fd < 0) close(M2RL_EXTRA_FD);
+    if (syscall(SYS_close_range, 5U, ~0U, 0U) < 0) CHILD_FAIL(p, M2RL_STEP_STDIO);
 
     if (p->cwd && chdir(p->cwd) < 0) CHILD_FAIL(p, M2RL_STEP_CHDIR);
 

@@ -99,6 +99,16 @@ struct RunnerTests {
         }
     }
 
+    @Test("a parent holding many descriptors neither leaks them nor starves the child's setup")
+    func manyParentDescriptors() {
+        let held = (0..<300).map { _ in open("/dev/null", O_RDONLY) }
+        defer { held.forEach { close($0) } }
+        let outcome = Fixtures.sandbox.run(Job(
+            profile: python, source: .text("import os\nprint(sorted(int(f) for f in os.listdir('/proc/self/fd')))\n")))
+        #expect(outcome.status == .ok, "\(outcome)")
+        #expect(outcome.stdout == "[0, 1, 2, 3]\n", "only stdio and listdir's own descriptor: \(outcome.stdout)")
+    }
+
     @Test("a C program is compiled in the sandbox, then run")
     func compileThenRun() {
         let outcome = Fixtures.sandbox.run(Job(

@@ -42,7 +42,7 @@ enum m2rl_step {
     M2RL_STEP_NETNS = 4,         // setns into the shared empty network namespace
     M2RL_STEP_MOUNTS = 5,        // make / private, mount a fresh /proc
     M2RL_STEP_HOSTNAME = 6,      // sethostname in the new UTS namespace
-    M2RL_STEP_STDIO = 7,         // dup2 the pipes onto 0, 1, 2; close-on-exec everything else
+    M2RL_STEP_STDIO = 7,         // dup2 the pipes onto 0, 1, 2 (and 3, 4); close everything else
     M2RL_STEP_CHDIR = 8,         // chdir into the scratch folder
     M2RL_STEP_RLIMITS = 9,       // setrlimit for each limit; join the run's memory cgroup
     M2RL_STEP_CREDENTIALS = 10,  // setgroups/setresgid/setresuid to the sandbox ids (root mode)
