@@ -112,11 +112,15 @@ public struct VerificationFailure: Error, Sendable {
 
 extension VerifierRegistry {
     /// Every verifier m2rl has today: code (through `sandbox`, with runtime profiles from
-    /// `catalog`). Math, science and instruction following plug in here as they land.
+    /// `catalog`) and science (multiple choice). Math and instruction following plug in here as
+    /// they land.
     public static func standard(
         sandbox: Sandbox, catalog: ProfileCatalog, isolation: Isolation = .full, zygote: Bool = true
     ) -> VerifierRegistry {
-        VerifierRegistry([CodeVerifier(sandbox: sandbox, catalog: catalog, isolation: isolation, useZygote: zygote)])
+        VerifierRegistry([
+            CodeVerifier(sandbox: sandbox, catalog: catalog, isolation: isolation, useZygote: zygote),
+            ChoiceVerifier(),
+        ])
     }
 }
 
