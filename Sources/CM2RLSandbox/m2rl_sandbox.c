@@ -206,6 +206,8 @@ static int child_main(void *arg) {
         if (syscall(SYS_setgroups, 0, NULL) < 0) CHILD_FAIL(p, M2RL_STEP_CREDENTIALS);
         if (syscall(SYS_setresgid, p->gid, p->gid, p->gid) < 0) CHILD_FAIL(p, M2RL_STEP_CREDENTIALS);
         if (syscall(SYS_setresuid, p->uid, p->uid, p->uid) < 0) CHILD_FAIL(p, M2RL_STEP_CREDENTIALS);
+        // A change of effective ids clears the parent-death signal: set it again.
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) CHILD_FAIL(p, M2RL_STEP_CREDENTIALS);
     }
 
     if (p->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
@@ -244,6 +246,9 @@ pid_t m2rl_spawn(struct m2rl_plan *plan, int *pidfd_out) {
     sigset_t all, old;
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &old);
+    // The child's credential change marks the shared mm non-dumpable (the kernel applies
+    // suid_dumpable on an euid change); the mm is ours again once the child has exec'd.
+    int dumpable = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
 
     plan->failed_step = M2RL_STEP_NONE;
     plan->failed_errno = 0;
@@ -252,6 +257,7 @@ pid_t m2rl_spawn(struct m2rl_plan *plan, int *pidfd_out) {
     pid_t pid = clone(child_main, stack + stack_size, flags, plan, &pidfd);
     int saved = errno;
 
+    if (dumpable >= 0) prctl(PR_SET_DUMPABLE, dumpable, 0, 0, 0);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (pid < 0) {
         errno = saved;

@@ -23,14 +23,18 @@ public final class PythonZygote: @unchecked Sendable {
     private let slot: Int
     private let identity: Identity
     private let request: RunRequest
-    private let process: Runner.Spawned
+    private var process: Runner.Spawned
     private let control: Int32
     private(set) public var broken = false
 
-    /// The zygote's own limits: its children lower them per test, never above these.
-    static let ceiling = Limits(
-        cpu: .seconds(86_400), wall: .seconds(86_400), memoryBytes: 16 << 30, outputBytes: 1 << 20, processes: 64,
-        openFiles: 1024, fileSizeBytes: 1 << 30, stackBytes: 256 << 20)
+    /// The zygote's own limits: its children lower them per test, never above these. The stack
+    /// is the profile's: glibc sizes thread stacks from RLIMIT_STACK as it was at process start,
+    /// so a child's threads get what a fresh interpreter's would.
+    static func ceiling(for profile: Profile) -> Limits {
+        Limits(
+            cpu: .seconds(86_400), wall: .seconds(86_400), memoryBytes: 16 << 30, outputBytes: 1 << 20, processes: 64,
+            openFiles: 1024, fileSizeBytes: 1 << 30, stackBytes: profile.run.limits.stackBytes)
+    }
 
     /// Starts a zygote for `profile` (a python3 profile).
     /// - Throws: `SandboxError` when the zygote cannot be started or does not answer.
@@ -66,12 +70,16 @@ public final class PythonZygote: @unchecked Sendable {
                             "{binary}": scratch.path + "/main"]
         let request = try sandbox.makeRequest(
             profile.run, kind: "zygote", job: job, placeholders: placeholders, arguments: [], stdin: [],
-            limits: PythonZygote.ceiling, scratch: scratch.path, identity: identity, filter: filter)
+            limits: PythonZygote.ceiling(for: profile), scratch: scratch.path, identity: identity, filter: filter)
         guard let (ours, theirs) = Sys.socketPair() else {
             throw SandboxError.system(call: "socketpair", errno: Sys.errnoName(errno))
         }
         let theirsHigh = Sys.aboveStandard(theirs)
         defer { Sys.close(theirsHigh) }
+        guard theirsHigh >= 0 else {
+            Sys.close(ours)
+            throw SandboxError.system(call: "fcntl(F_DUPFD_CLOEXEC)", errno: Sys.errnoName(errno))
+        }
         let process: Runner.Spawned
         do {
             process = try Runner.spawn(request, extraFD: theirsHigh)
@@ -80,8 +88,10 @@ public final class PythonZygote: @unchecked Sendable {
             throw error
         }
         Sys.close(process.stdinWrite)
+        var started = process
+        started.stdinWrite = -1
         self.request = request
-        self.process = process
+        self.process = started
         control = ours
         cleanup = false
     }
@@ -119,7 +129,9 @@ public final class PythonZygote: @unchecked Sendable {
         guard !broken else { throw SandboxError.system(call: "zygote", errno: "the zygote has failed before") }
         let limits = profile.run.limits.overriding(overrides)
         try prepareTestFolder(program: program, files: files)
-        defer { scratch.removeContents(keeping: [ZygoteScript.fileName]) }
+        // Everything goes, the zygote's own script too (it was read at start): nothing a test
+        // writes, renames or replaces survives it.
+        defer { scratch.removeContents() }
 
         // The test's pipes: the child's ends go to the zygote with the request.
         var owned: [Int32] = []
@@ -203,6 +215,13 @@ public final class PythonZygote: @unchecked Sendable {
         try test.install(job: job, owner: identity.filesOwner)
     }
 
+    /// Whether the zygote process is still running (it dies with the thread that started it,
+    /// through the parent-death signal, or when killed).
+    public var isAlive: Bool {
+        var ready = [pollfd(fd: process.pidfd, events: Int16(POLLIN), revents: 0)]
+        return !broken && Sys.poll(&ready, timeoutMs: 0) == 0
+    }
+
     /// What the zygote wrote on its own stderr (a traceback when it failed), for error messages.
     private func lastWords() -> String {
         _ = Sys.setNonBlocking(process.stderrRead)
@@ -265,7 +284,8 @@ public final class ZygotePool: @unchecked Sendable {
     /// Runs `body` with a zygote of its own; a zygote that broke is dropped, not reused.
     public func with<T>(_ body: (PythonZygote) throws -> T) throws -> T {
         lock.lock()
-        let reused = idle.popLast()
+        var reused = idle.popLast()
+        while let candidate = reused, !candidate.isAlive { reused = idle.popLast() }
         lock.unlock()
         let zygote = try reused ?? PythonZygote(sandbox: sandbox, profile: profile, isolation: isolation)
         defer {

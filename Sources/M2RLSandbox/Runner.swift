@@ -90,11 +90,16 @@ enum Runner {
         // Descriptors: stdin, stdout, stderr pipes and the listener socket.
         var owned: [Int32] = []
         defer { owned.forEach(Sys.close) }
+        func high(_ fd: Int32) throws -> Int32 {
+            let moved = Sys.aboveStandard(fd)
+            guard moved >= 0 else { throw SandboxError.system(call: "fcntl(F_DUPFD_CLOEXEC)", errno: Sys.errnoName(errno)) }
+            owned.append(moved)
+            return moved
+        }
         func pipe() throws -> (Int32, Int32) {
             guard let (r, w) = Sys.pipe() else { throw SandboxError.system(call: "pipe2", errno: Sys.errnoName(errno)) }
-            let pair = (Sys.aboveStandard(r), Sys.aboveStandard(w))
-            owned.append(contentsOf: [pair.0, pair.1])
-            return pair
+            let read = try high(r)
+            return (read, try high(w))
         }
         let (stdinRead, stdinWrite) = try pipe()
         let (stdoutRead, stdoutWrite) = try pipe()
@@ -106,8 +111,8 @@ enum Runner {
                 throw SandboxError.system(call: "socketpair", errno: Sys.errnoName(errno))
             }
             listenerSocketParent = a
-            listenerSocketChild = Sys.aboveStandard(b)
-            owned.append(contentsOf: [a, listenerSocketChild])
+            owned.append(a)
+            listenerSocketChild = try high(b)
         }
 
         // C strings that live until the child has exec'd.
@@ -246,7 +251,7 @@ enum Runner {
         } else if signal == SIGSYS {
             outcome.status = .syscallViolation
             outcome.violation = "a syscall of another architecture (killed by SIGSYS)"
-        } else if io.killedForOutput {
+        } else if io.killedForOutput || io.stdoutTruncated || io.stderrTruncated {
             outcome.status = .outputLimit
         } else if io.killedForWall {
             outcome.status = .wallTimeLimit
@@ -441,8 +446,11 @@ struct IOLoop {
                 if isOut { stdout.append(contentsOf: buffer[0..<take]) } else { stderr.append(contentsOf: buffer[0..<take]) }
                 if n > room {
                     if isOut { stdoutTruncated = true } else { stderrTruncated = true }
-                    if !killed && exitedAt == nil { killedForOutput = true }
-                    kill()
+                    // Never signal after the program has exited: its pid may be reaped and reused.
+                    if exitedAt == nil {
+                        if !killed { killedForOutput = true }
+                        kill()
+                    }
                 }
                 if n < buffer.count { return }
             } else if n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK) {

@@ -65,6 +65,8 @@ public final class Sandbox: @unchecked Sendable {
     /// First uid/gid of the per-run identities a root caller drops to (one per concurrent run,
     /// so RLIMIT_NPROC counts each run's processes alone).
     public static let firstSandboxID: UInt32 = 1_660_000_000
+    /// This process's range of per-run ids.
+    static let idRange = UInt32.random(in: 0..<4096)
 
     /// - Parameter scratchRoot: the folder for scratch folders; default `$TMPDIR/m2rl-<euid>`
     ///   (or /tmp). It is created mode 0711 and must belong to the caller.
@@ -312,11 +314,11 @@ struct Identity {
             uid = geteuid()
             gid = getegid()
         } else if host.isRoot {
-            // Each concurrent run of this process gets its own id; different m2rl processes
-            // use different ranges (pid-derived), so their counts never mix either.
+            // Each concurrent run of this process gets its own id, in a range drawn at random
+            // once per process (4,096 ranges of 4,096 ids), so the runs of different m2rl
+            // processes are unlikely to share a count.
             mode = Int32(M2RL_USER_SETUID.rawValue)
-            let base = Sandbox.firstSandboxID + UInt32(getpid() % 4096) * 4096
-            uid = base + UInt32(slot % 4096)
+            uid = Sandbox.firstSandboxID + Sandbox.idRange * 4096 + UInt32(slot % 4096)
             gid = uid
         } else {
             mode = Int32(M2RL_USER_USERNS.rawValue)

@@ -124,49 +124,70 @@ struct Scratch {
         Scratch.removeTree(path)
     }
 
-    /// Empties the folder except the named entries (the zygote's own files), never following
-    /// a symlink the program made.
-    func removeContents(keeping kept: Set<String>) {
-        let dirfd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard dirfd >= 0 else { return }
-        Scratch.removeContents(dirfd, keeping: kept)
-        Sys.close(dirfd)
+    /// Empties the folder (the zygote's between tests).
+    func removeContents() {
+        Scratch.empty(path)
     }
 
     private static func removeTree(_ path: String) {
-        let dirfd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        if dirfd >= 0 {
-            removeContents(dirfd)
-            Sys.close(dirfd)
-        }
+        empty(path)
         _ = rmdir(path)
     }
 
-    /// Empties the folder open at `dirfd` with unlinkat, descending with openat(O_NOFOLLOW).
-    private static func removeContents(_ dirfd: Int32, keeping kept: Set<String> = []) {
+    /// Empties `path` without following a symlink the program made, with bounded depth: a
+    /// folder nested deeper than `maxDepth` is first moved up to `path` itself, so neither the
+    /// stack nor the open descriptors grow with the program's nesting. Runs after every process
+    /// of the run has gone, so nothing changes the tree meanwhile.
+    private static func empty(_ path: String) {
+        let root = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard root >= 0 else { return }
+        defer { Sys.close(root) }
+        var moved = 0
+        // Each pass removes what it can and moves the folders below maxDepth up; a tree of depth
+        // d needs about d / maxDepth passes (the file-system bounds d).
+        while true {
+            var lifted = false
+            removeContents(root, root: root, depth: 0, moved: &moved, lifted: &lifted)
+            if !lifted { return }
+        }
+    }
+
+    static let maxDepth = 32
+
+    private static func removeContents(_ dirfd: Int32, root: Int32, depth: Int, moved: inout Int, lifted: inout Bool) {
         let dup = fcntl(dirfd, F_DUPFD_CLOEXEC, 0)
-        guard dup >= 0, let dir = fdopendir(dup) else { return }
-        defer { closedir(dir) }
+        guard dup >= 0, let dir = fdopendir(dup) else {
+            if dup >= 0 { Sys.close(dup) }
+            return
+        }
+        rewinddir(dir)  // the duplicate shares its offset with `dirfd`, which an earlier pass read
         var names: [(String, Bool)] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
             }
-            if name == "." || name == ".." || kept.contains(name) { continue }
+            if name == "." || name == ".." { continue }
             names.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
         }
+        closedir(dir)
         for (name, isDir) in names {
-            if isDir {
-                let child = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                if child >= 0 {
-                    _ = fchmod(child, 0o700)
-                    removeContents(child)
-                    Sys.close(child)
-                }
-                _ = unlinkat(dirfd, name, AT_REMOVEDIR)
-            } else {
+            guard isDir else {
                 _ = unlinkat(dirfd, name, 0)
+                continue
             }
+            if depth >= maxDepth {
+                moved += 1
+                if renameat(dirfd, name, root, "m2rl-lifted-\(moved)") == 0 { lifted = true }
+                continue
+            }
+            // A folder the program made unreadable (chmod 0) is opened after giving it back.
+            _ = fchmodat(dirfd, name, 0o700, 0)
+            let child = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if child >= 0 {
+                removeContents(child, root: root, depth: depth + 1, moved: &moved, lifted: &lifted)
+                Sys.close(child)
+            }
+            _ = unlinkat(dirfd, name, AT_REMOVEDIR)
         }
     }
 }

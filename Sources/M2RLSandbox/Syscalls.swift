@@ -39,7 +39,9 @@ enum Sys {
     static func aboveStandard(_ fd: Int32) -> Int32 {
         guard fd < 10 else { return fd }
         let moved = Glibc.fcntl(fd, F_DUPFD_CLOEXEC, Int32(10))
-        if moved >= 0 { Glibc.close(fd) }
+        let saved = errno
+        Glibc.close(fd)  // moved or not, the low descriptor is not kept
+        errno = saved
         return moved
     }
 

@@ -15,7 +15,7 @@ enum ZygoteScript {
     static let fileName = "zygote.py"
 
     static let source = #"""
-import os, sys, socket, json, resource, gc, traceback, types
+import os, sys, socket, json, resource, gc, traceback, types, signal, atexit
 # What solutions commonly import, loaded once so every test starts warm.
 import math, collections, heapq, bisect, itertools, functools, operator, re, string, random
 import decimal, fractions, array, copy, statistics, typing, dataclasses, io, time, datetime, enum
@@ -40,6 +40,7 @@ def child(params, fds):
     except BaseException:
         traceback.print_exc()
         os._exit(126)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     sys.argv = ["main.py"] + params["args"]
     main = types.ModuleType("__main__")
     main.__file__ = "main.py"
@@ -61,6 +62,14 @@ def child(params, fds):
     except BaseException:
         traceback.print_exc()
         code = 1
+    # The interpreter's own shutdown order: wait for non-daemon threads, run atexit handlers.
+    threading = sys.modules.get("threading")
+    if threading is not None:
+        try:
+            threading._shutdown()
+        except BaseException:
+            traceback.print_exc()
+    atexit._run_exitfuncs()
     try:
         sys.stdout.flush()
     except BaseException:
@@ -72,6 +81,9 @@ def child(params, fds):
     os._exit(code)
 
 def serve():
+    # As process 1 of its PID namespace the zygote ignores every signal a test child could send
+    # it, as long as no handler is installed: drop Python's SIGINT handler.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     compile("pass", "<warm-up>", "exec")
     gc.collect()
     gc.freeze()

@@ -30,6 +30,33 @@ struct RunnerTests {
         #expect(outcome.stdoutTruncated)
     }
 
+    @Test("output past the cap is output_limit even when the program exits before it is read")
+    func outputCapThenExit() {
+        let outcome = Fixtures.sandbox.run(Job(
+            profile: python, source: .text("import os\nos.write(1, b'a' * 60000)\n"), limits: LimitOverrides(outputBytes: 1000)))
+        #expect(outcome.status == .outputLimit, "\(outcome.status)")
+        #expect(outcome.stdout.utf8.count == 1000)
+    }
+
+    @Test("a deep, locked tree in the scratch folder is removed")
+    func deepScratch() {
+        let outcome = Fixtures.sandbox.run(Job(profile: python, source: .text("""
+            import os
+            top = os.getcwd()
+            for i in range(400):
+                os.mkdir('d')
+                os.chdir('d')
+                open('f', 'w').write('x')
+            os.chdir(top)
+            os.chmod('d', 0)
+            print(top)
+            """)))
+        #expect(outcome.status == .ok, "\(outcome)")
+        let scratch = outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(scratch.hasPrefix(Fixtures.sandbox.scratchRoot))
+        #expect(!FileManager.default.fileExists(atPath: scratch))
+    }
+
     @Test("a fractional CPU limit decides the verdict exactly")
     func fractionalCPU() {
         let outcome = Fixtures.sandbox.run(Job(

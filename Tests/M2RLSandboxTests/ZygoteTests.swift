@@ -29,6 +29,9 @@ struct ZygoteTests {
         ("import sys\nprint(sys.argv[1:])\n", ""),
         ("import random\nprint(random.random() != random.random())\n", ""),
         ("print(__name__)\n", ""),
+        ("import threading\nthreading.Thread(target=lambda: print('from a thread')).start()\n", ""),
+        ("import atexit\natexit.register(lambda: print('bye'))\nprint('hi')\n", ""),
+        ("import sys\nsys.stdout.write('no newline')\nraise SystemExit(2)\n", ""),
     ])
     func agreement(program: String, input: String) {
         let limits = LimitOverrides(cpu: .seconds(1), wall: .seconds(3), memoryBytes: 256 << 20, outputBytes: 1 << 20)
@@ -40,6 +43,35 @@ struct ZygoteTests {
         #expect(forked.violation == fresh.violation)
         #expect(forked.stdout == fresh.stdout)
         #expect(!Self.zygote.broken)
+    }
+
+    @Test("a test cannot kill or signal the zygote")
+    func signalsIgnored() {
+        let outcome = Self.zygote.run(program: "import os, signal\nfor s in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):\n    os.kill(1, s)\nprint('done')\n")
+        #expect(outcome.status == .ok, "\(outcome)")
+        #expect(Self.zygote.isAlive)
+        #expect(Self.zygote.run(program: "print(1)\n").stdout == "1\n")
+    }
+
+    @Test("deep and locked folders a test leaves are removed, the zygote's own script too")
+    func hostileLeftovers() {
+        let program = """
+            import os
+            top = os.getcwd()
+            for i in range(300):
+                os.mkdir('d')
+                os.chdir('d')
+            os.chdir(top)
+            os.chmod('d', 0)
+            try:
+                os.unlink('../zygote.py')
+            except OSError:
+                pass
+            print('ok')
+            """
+        #expect(Self.zygote.run(program: program).stdout == "ok\n")
+        let after = Self.zygote.run(program: "import os\nprint(sorted(os.listdir('..')), os.listdir('.'))\n")
+        #expect(after.stdout == "['t'] ['main.py']\n", "\(after)")
     }
 
     @Test("files a test leaves behind are gone for the next")
