@@ -161,7 +161,7 @@ static int child_main(void *arg) {
     }
 
     if (setsid() < 0) CHILD_FAIL(p, M2RL_STEP_SESSION);
-    if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) CHILD_FAIL(p, M2RL_STEP_SESSION);
+    if (!p->keep_on_parent_death && prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) CHILD_FAIL(p, M2RL_STEP_SESSION);
 
     if (p->user_mode == M2RL_USER_USERNS) {
         if (write_file("/proc/self/setgroups", "deny", 4) < 0) CHILD_FAIL(p, M2RL_STEP_USERNS_MAP);
@@ -207,7 +207,8 @@ static int child_main(void *arg) {
         if (syscall(SYS_setresgid, p->gid, p->gid, p->gid) < 0) CHILD_FAIL(p, M2RL_STEP_CREDENTIALS);
         if (syscall(SYS_setresuid, p->uid, p->uid, p->uid) < 0) CHILD_FAIL(p, M2RL_STEP_CREDENTIALS);
         // A change of effective ids clears the parent-death signal: set it again.
-        if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0) CHILD_FAIL(p, M2RL_STEP_CREDENTIALS);
+        if (!p->keep_on_parent_death && prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0)
+            CHILD_FAIL(p, M2RL_STEP_CREDENTIALS);
     }
 
     if (p->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)

@@ -82,7 +82,7 @@ public final class PythonZygote: @unchecked Sendable {
         }
         let process: Runner.Spawned
         do {
-            process = try Runner.spawn(request, extraFD: theirsHigh)
+            process = try Runner.spawn(request, extraFD: theirsHigh, longLived: true)
         } catch {
             Sys.close(ours)
             throw error
@@ -215,8 +215,7 @@ public final class PythonZygote: @unchecked Sendable {
         try test.install(job: job, owner: identity.filesOwner)
     }
 
-    /// Whether the zygote process is still running (it dies with the thread that started it,
-    /// through the parent-death signal, or when killed).
+    /// Whether the zygote process is still running.
     public var isAlive: Bool {
         var ready = [pollfd(fd: process.pidfd, events: Int16(POLLIN), revents: 0)]
         return !broken && Sys.poll(&ready, timeoutMs: 0) == 0

@@ -84,9 +84,11 @@ enum Runner {
     }
 
     /// Starts the child of `request` (see docs/sandbox.md for the steps). `extraFD`, when
-    /// given, reaches the program as descriptor M2RL_EXTRA_FD.
+    /// given, reaches the program as descriptor M2RL_EXTRA_FD. The parent-death signal follows
+    /// the calling *thread*; `longLived` programs (the zygote) go without it and watch their
+    /// control socket instead.
     /// - Throws: `SandboxError` when a pipe, clone or a setup step in the child fails.
-    static func spawn(_ request: RunRequest, extraFD: Int32 = -1) throws -> Spawned {
+    static func spawn(_ request: RunRequest, extraFD: Int32 = -1, longLived: Bool = false) throws -> Spawned {
         // Descriptors: stdin, stdout, stderr pipes and the listener socket.
         var owned: [Int32] = []
         defer { owned.forEach(Sys.close) }
@@ -136,6 +138,7 @@ enum Runner {
         plan.stdout_fd = stdoutWrite
         plan.stderr_fd = stderrWrite
         plan.extra_fd = extraFD
+        plan.keep_on_parent_death = longLived ? 1 : 0
         var namespaces: Int32 = 0
         if request.isolation.contains(.namespaces) {
             namespaces |= Int32(M2RL_CLONE_NEWPID | M2RL_CLONE_NEWNS | M2RL_CLONE_NEWIPC | M2RL_CLONE_NEWUTS)

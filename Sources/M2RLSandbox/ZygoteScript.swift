@@ -7,6 +7,9 @@
 /// - test child → parent: `CHILD` with one descriptor: a pidfd of the child;
 /// - zygote → parent: `EXIT {json status and rusage}` once the child has been reaped.
 ///
+/// The zygote has no parent-death signal (that follows the thread that started it); it ends
+/// when the control socket closes, killing a running test first.
+///
 /// The child runs `t/main.py` as `__main__` with real descriptors 0, 1, 2, after applying the
 /// test's rlimits; what it prints and how it exits match `python3 -S -I main.py`. The zygote's
 /// filter is the python3 profile's: its own fork is let through by the parent (which sees the
@@ -15,7 +18,7 @@ enum ZygoteScript {
     static let fileName = "zygote.py"
 
     static let source = #"""
-import os, sys, socket, json, resource, gc, traceback, types, signal, atexit
+import os, sys, socket, json, resource, gc, traceback, types, signal, atexit, select
 # What solutions commonly import, loaded once so every test starts warm.
 import math, collections, heapq, bisect, itertools, functools, operator, re, string, random
 import decimal, fractions, array, copy, statistics, typing, dataclasses, io, time, datetime, enum
@@ -97,6 +100,20 @@ def serve():
             child(params, fds)
         for fd in fds:
             os.close(fd)
+        # Wait for the child, or for the parent to go away (its end of the control socket
+        # closes): then the child is killed and the zygote ends, taking its namespace with it.
+        pidfd = os.pidfd_open(pid)
+        poller = select.poll()
+        poller.register(pidfd, select.POLLIN)
+        poller.register(CONTROL.fileno(), select.POLLIN)
+        while True:
+            ready = dict(poller.poll())
+            if pidfd in ready:
+                break
+            if CONTROL.fileno() in ready:
+                os.kill(pid, signal.SIGKILL)
+                os._exit(0)
+        os.close(pidfd)
         _, status, usage = os.wait4(pid, 0)
         CONTROL.sendmsg([b"EXIT " + json.dumps({
             "status": status, "utime": usage.ru_utime, "stime": usage.ru_stime, "maxrss": usage.ru_maxrss,

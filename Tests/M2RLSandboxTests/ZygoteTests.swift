@@ -45,6 +45,19 @@ struct ZygoteTests {
         #expect(!Self.zygote.broken)
     }
 
+    @Test("a zygote outlives the thread that started it")
+    func outlivesItsThread() throws {
+        final class Box: @unchecked Sendable { var zygote: PythonZygote? }
+        let box = Box()
+        let thread = Thread { box.zygote = try? PythonZygote(sandbox: Fixtures.sandbox, profile: Fixtures.profile("python3")) }
+        thread.start()
+        while !thread.isFinished { usleep(10_000) }
+        usleep(200_000)
+        let zygote = try #require(box.zygote)
+        #expect(zygote.isAlive)
+        #expect(zygote.run(program: "print(2)\n").stdout == "2\n")
+    }
+
     @Test("a test cannot kill or signal the zygote")
     func signalsIgnored() {
         let outcome = Self.zygote.run(program: "import os, signal\nfor s in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):\n    os.kill(1, s)\nprint('done')\n")

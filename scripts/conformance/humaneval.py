@@ -33,7 +33,7 @@ def main():
         print(f"humaneval: {len(pairs)} requests but {len(results)} results")
         failed += 1
     for (request, expected), result in zip(pairs, results):
-        if result.get("id") != request["id"] or result.get("reward") != expected:
+        if result.get("id") != request["id"] or result.get("reward") != expected or "error" in result:
             failed += 1
             detail = result.get("details", {}).get("first_failure") or result.get("error")
             print(f"FAIL {request['id']}: reward {result.get('reward')} ({result.get('verdict')}), expected {expected}: {json.dumps(detail)[:300]}")

@@ -90,6 +90,9 @@ struct m2rl_plan {
 
     const char *cgroup_procs;    // non-NULL: write "0" here to join the run's cgroup
 
+    int keep_on_parent_death;    // non-zero: no parent-death signal (a long-lived zygote that
+                                 // watches its control socket instead of its creating thread)
+
     int user_mode;               // enum m2rl_user_mode
     uid_t uid;
     gid_t gid;
