@@ -228,3 +228,62 @@ struct ScoreCLITests {
         #expect(r.stdout.contains("--jobs"))
     }
 }
+
+/// The same binary run by an unprivileged user: the sandbox then builds on user namespaces.
+@Suite("m2rl as a non-root user", .serialized,
+       .enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser"),
+                "needs root (as in CI) and runuser to switch to an unprivileged user"))
+struct NonRootTests {
+    /// A world-readable copy of the binary and profiles (the checkout may sit in a private
+    /// folder), and a scratch root the user owns.
+    static let setup: (dir: String, binary: String)? = {
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") else { return nil }
+        let dir = "/tmp/m2rl-nonroot-\(getpid())"
+        try? FileManager.default.removeItem(atPath: dir)
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let binary = dir + "/m2rl"
+        try! FileManager.default.copyItem(atPath: CLI.binary, toPath: binary)
+        try! FileManager.default.copyItem(atPath: CLI.root + "/sandbox-profiles", toPath: dir + "/sandbox-profiles")
+        try! "import sys\nprint(sum(map(int, sys.stdin.read().split())))\n".write(toFile: dir + "/sum.py", atomically: true, encoding: .utf8)
+        try! "import socket\nsocket.socket()\n".write(toFile: dir + "/sock.py", atomically: true, encoding: .utf8)
+        try! "1 2 3\n".write(toFile: dir + "/in.txt", atomically: true, encoding: .utf8)
+        for path in [dir, binary, dir + "/sum.py", dir + "/sock.py", dir + "/in.txt"] { chmod(path, 0o755) }
+        chmod(dir + "/sandbox-profiles", 0o755)
+        return (dir, binary)
+    }()
+
+    func asNobody(_ args: [String]) throws -> CLI.Result {
+        let (dir, binary) = Self.setup!
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+        process.arguments = ["-u", "nobody", "--", binary] + args + []
+        process.currentDirectoryURL = URL(fileURLWithPath: dir)
+        process.environment = ["PATH": "/usr/bin:/bin", "TMPDIR": "/tmp", "M2RL_PROFILES": dir + "/sandbox-profiles"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test("runs a program and stops a forbidden syscall under user namespaces")
+    func runAsNobody() throws {
+        let dir = try #require(Self.setup).dir
+        let ok = try asNobody(["sandbox", "run", "--profile", "python3", "--stdin", dir + "/in.txt", "--", dir + "/sum.py"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains(#""status":"ok""#) && ok.stdout.contains(#""stdout":"6\n""#), "\(ok.stdout)")
+        let violation = try asNobody(["sandbox", "run", "--profile", "python3", "--", dir + "/sock.py"])
+        #expect(violation.stdout.contains(#""violation":"socket""#), "\(violation.stdout) \(violation.stderr)")
+    }
+
+    @Test("sandbox check reports every layer available")
+    func checkAsNobody() throws {
+        _ = try #require(Self.setup)
+        let r = try asNobody(["sandbox", "check"])
+        #expect(r.status == 0, "\(r.stdout) \(r.stderr)")
+        #expect(r.stdout.contains("runs use user namespaces"))
+    }
+}
