@@ -79,7 +79,7 @@ final class CompiledFilter: @unchecked Sendable {
             scmp_arg_cmp(arg: arg, op: SCMP_CMP_EQ, datum_a: value, datum_b: 0)
         }
 
-        var special: Set<String> = ["clone", "clone3", "fork", "vfork", "execve", "execveat", "sendmsg",
+        let special: Set<String> = ["clone", "clone3", "fork", "vfork", "execve", "execveat", "sendmsg",
                                     "exit", "exit_group"]
         for name in Set(policy.allow).subtracting(special).sorted() { try add(Self.actAllow, name) }
         for (name, code) in policy.errno.sorted(by: { $0.key < $1.key }) where !special.contains(name) {
@@ -109,7 +109,6 @@ final class CompiledFilter: @unchecked Sendable {
         } else {
             try add(Self.actAllow, "execveat", [equals(1, emptyPath), equals(4, UInt64(M2RL_AT_EMPTY_PATH))])
         }
-        special.removeAll()
         (instructions, program) = try Self.export(ctx, profile: profile)
     }
 

@@ -66,8 +66,7 @@ struct SandboxBench: ParsableCommand {
         var lastFailure: Outcome?
         do {
             let profile = try options.catalog.load(profile)
-            let sandbox = try Sandbox(scratchRoot: options.scratchRoot, logger: options.logger)
-            try sandbox.check(isolation)
+            let sandbox = try options.sandbox(for: isolation)
             guard let data = FileManager.default.contents(atPath: program[0]) else {
                 throw ValidationError("cannot read '\(program[0])'")
             }

@@ -49,6 +49,15 @@ struct SandboxOptions: ParsableArguments {
     }
 
     var catalog: ProfileCatalog { .standard(explicit: profilesDirectory) }
+
+    /// The sandbox these options describe, its isolation checked against the host: the one
+    /// place every subcommand makes it.
+    /// - Throws: `SandboxError` (a layer the host lacks, an unusable scratch root).
+    func sandbox(for isolation: Isolation) throws -> Sandbox {
+        let sandbox = try Sandbox(scratchRoot: scratchRoot, logger: logger)
+        try sandbox.check(isolation)
+        return sandbox
+    }
 }
 
 /// Prints an m2rl error on standard error and exits 1.
@@ -120,8 +129,7 @@ struct SandboxRun: ParsableCommand {
                 }
                 input = [UInt8](data)
             }
-            let sandbox = try Sandbox(scratchRoot: options.scratchRoot, logger: options.logger)
-            try sandbox.check(isolation)
+            let sandbox = try options.sandbox(for: isolation)
             let limits = LimitOverrides(
                 cpu: timeLimit.map { .milliseconds(Int64($0 * 1000)) },
                 wall: wallTimeLimit.map { .milliseconds(Int64($0 * 1000)) },

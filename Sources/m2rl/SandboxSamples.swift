@@ -31,8 +31,7 @@ struct SandboxSamples: ParsableCommand {
         let results: [SampleResult]
         do {
             let all = try SampleCase.load(path: cases).filter { filter == nil || $0.name.contains(filter!) }
-            let sandbox = try Sandbox(scratchRoot: options.scratchRoot, logger: options.logger)
-            try sandbox.check(isolation)
+            let sandbox = try options.sandbox(for: isolation)
             let environment = try SampleEnvironment()
             defer { environment.close() }
             let runner = SampleRunner(sandbox: sandbox, environment: environment, catalog: options.catalog)

@@ -54,8 +54,7 @@ struct ScoreCommand: ParsableCommand {
                     "m2rl score: \(dataset): \(loaded.read) records read, \(loaded.problems.count) problems, \(loaded.rejected.count) rejected\n".utf8))
                 store = loaded
             }
-            let sandbox = try Sandbox(scratchRoot: options.scratchRoot, logger: options.logger)
-            try sandbox.check(isolation)
+            let sandbox = try options.sandbox(for: isolation)
             let registry = VerifierRegistry.standard(sandbox: sandbox, catalog: options.catalog, isolation: isolation, zygote: !noZygote)
             session = ScoreSession(registry: registry, problems: store, jobs: jobs)
         } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import M2RLCore
 @testable import M2RLSandbox
 
 /// The parent's side of a run: stdin and stdout both large, caps, limits, timing, errors.
@@ -119,7 +120,7 @@ struct RunnerTests {
     @Test("many runs on both cores give the same answers as one at a time")
     func concurrentRuns() throws {
         let programs = (0..<16).map { "print(sum(range(\($0) * 1000)))\n" }
-        let outcomes = try concurrentMapForTests(programs) { Fixtures.sandbox.run(Job(profile: python, source: .text($0))) }
+        let outcomes = try concurrentMap(programs, width: 2) { Fixtures.sandbox.run(Job(profile: python, source: .text($0))) }
         for (i, outcome) in outcomes.enumerated() {
             #expect(outcome.status == .ok)
             #expect(outcome.stdout == "\((0..<(i * 1000)).reduce(0, +))\n")
