@@ -242,11 +242,8 @@ public final class PythonZygote: @unchecked Sendable {
                      pollfd(fd: process.listener, events: Int16(POLLIN), revents: 0)]
         let deadline = Sys.monotonicNanos() + UInt64(timeoutMs) * 1_000_000
         while Sys.poll(&ready, timeoutMs: 100) == 0 || ready[0].revents == 0 {
-            if ready[1].revents & Int16(POLLIN) != 0, let call = Sys.seccompNotification(process.listener) {
-                guard call.pid == process.pid, call.nr == SyscallTable.number("clone") else {
-                    throw SandboxError.system(call: "zygote", errno: "a forbidden syscall before the test started: \(SyscallTable.name(call.nr))")
-                }
-                Sys.seccompContinue(process.listener, id: call.id)  // the zygote's own fork
+            if ready[1].revents & Int16(POLLIN) != 0, let nr = IOLoop.screen(process.listener, trustedPID: process.pid) {
+                throw SandboxError.system(call: "zygote", errno: "a forbidden syscall before the test started: \(SyscallTable.name(nr))")
             }
             ready[1].revents = 0
             guard Sys.monotonicNanos() < deadline else {

@@ -345,6 +345,18 @@ struct IOLoop {
     var trustedPID: pid_t = -1
     static let cloneNumber = SyscallTable.number("clone")!
 
+    /// Takes one notification from `listener`: a `clone` by `trustedPID` (the zygote's own
+    /// fork) is let through and nil returned; any other call is a violation, returned as its
+    /// syscall number (still blocked, for the caller to kill). Nil too when nothing was pending.
+    static func screen(_ listener: Int32, trustedPID: pid_t) -> Int32? {
+        guard let call = Sys.seccompNotification(listener) else { return nil }
+        if call.pid == trustedPID && call.nr == cloneNumber {
+            Sys.seccompContinue(listener, id: call.id)
+            return nil
+        }
+        return call.nr
+    }
+
     /// - Parameters:
     ///   - listenerFDs: seccomp listeners to watch (negative entries are ignored).
     ///   - pidfd: becomes readable when the program exits; the kill signal goes through it.
@@ -405,11 +417,9 @@ struct IOLoop {
                     feedStdin()
                 default:
                     guard listenerFDs.contains(entry.fd) else { break }
-                    if entry.revents & Int16(POLLIN) != 0, let call = Sys.seccompNotification(entry.fd) {
-                        if call.pid == trustedPID && call.nr == IOLoop.cloneNumber {
-                            Sys.seccompContinue(entry.fd, id: call.id)
-                        } else {
-                            violation = call.nr
+                    if entry.revents & Int16(POLLIN) != 0 {
+                        if let nr = IOLoop.screen(entry.fd, trustedPID: trustedPID) {
+                            violation = nr
                             kill()
                         }
                     } else if entry.revents & Int16(POLLHUP | POLLERR) != 0 {
