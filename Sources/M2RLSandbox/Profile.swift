@@ -17,6 +17,9 @@ public struct Profile: Sendable {
     public var memoryErrorPatterns: [String]
     /// Environment of the program; `{scratch}` is replaced by the scratch folder.
     public var environment: [String: String]
+    /// The runtime can serve tests from a `PythonZygote` (a CPython profile without a compile
+    /// step): key `zygote`, default false.
+    public var zygote: Bool
     /// The compile step, for compiled languages: its failure is the run's outcome.
     public var compile: Step?
     /// The run step.
@@ -193,7 +196,7 @@ struct YAMLReader {
 
     mutating func profile(_ root: Any?) -> Profile? {
         let keys = ["name", "description", "source_name", "binary_name", "memory_error_patterns",
-                    "environment", "compile", "run"]
+                    "environment", "zygote", "compile", "run"]
         guard let top = table(root ?? [String: Any](), "", allowed: keys) else { return nil }
         let name = string(top["name"], "name", required: true)
         let description = string(top["description"], "description") ?? ""
@@ -215,7 +218,9 @@ struct YAMLReader {
                 }
             } else { problem("environment", "expected a mapping of names to strings") }
         }
+        let zygote = bool(top["zygote"], "zygote") ?? false
         let compile = top["compile"].flatMap { step($0, "compile") }
+        if zygote && top["compile"] != nil { problem("zygote", "a zygote serves interpreted programs only; remove it or the compile step") }
         if top["compile"] != nil && binaryName == nil {
             problem("binary_name", "required when the profile has a compile step")
         }
@@ -227,7 +232,7 @@ struct YAMLReader {
         guard let name, let sourceName, let run else { return nil }
         return Profile(
             name: name, description: description, sourceName: sourceName, binaryName: binaryName,
-            memoryErrorPatterns: patterns, environment: environment, compile: compile, run: run,
+            memoryErrorPatterns: patterns, environment: environment, zygote: zygote, compile: compile, run: run,
             origin: origin)
     }
 

@@ -11,6 +11,7 @@ struct ProfileTests {
         #expect(profile.run.syscalls.defaultAction == .kill)
         #expect(!profile.run.syscalls.processes, "runs must not start processes")
         #expect(!profile.run.syscalls.exec, "runs exec only the runtime")
+        #expect(profile.zygote == (name == "python3"), "only CPython is served by a zygote")
         let filter = try CompiledFilter(policy: profile.run.syscalls, profile: name)
         #expect(filter.count > 20)
         #expect(filter.notifies)

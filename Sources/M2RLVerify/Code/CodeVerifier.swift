@@ -106,7 +106,7 @@ public final class CodeVerifier: Verifier, @unchecked Sendable {
             job.files = run.files
             return sandbox.run(job)
         }
-        guard useZygote, profile.compile == nil, profile.name == "python3" else { return try body(fresh) }
+        guard useZygote, profile.zygote else { return try body(fresh) }
         poolLock.lock()
         if pool == nil { pool = ZygotePool(sandbox: sandbox, profile: profile, isolation: isolation) }
         let pool = self.pool!
