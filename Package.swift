@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         // System libraries, found through pkg-config (Debian: libseccomp-dev, libarchive-dev).
@@ -47,7 +48,10 @@ let package = Package(
             ]
         ),
         .target(name: "M2RLData", dependencies: ["M2RLCore", "CLibArchive"]),
-        .target(name: "M2RLVerify", dependencies: ["M2RLCore", "M2RLSandbox", "M2RLData"]),
+        .target(
+            name: "M2RLVerify",
+            dependencies: ["M2RLCore", "M2RLSandbox", "M2RLData", .product(name: "BigInt", package: "BigInt")]
+        ),
         .executableTarget(
             name: "m2rl",
             dependencies: [

@@ -112,14 +112,15 @@ public struct VerificationFailure: Error, Sendable {
 
 extension VerifierRegistry {
     /// Every verifier m2rl has today: code (through `sandbox`, with runtime profiles from
-    /// `catalog`) and science (multiple choice). Math and instruction following plug in here as
-    /// they land.
+    /// `catalog`), science (multiple choice) and math. Instruction following plugs in here as
+    /// it lands.
     public static func standard(
         sandbox: Sandbox, catalog: ProfileCatalog, isolation: Isolation = .full, zygote: Bool = true
     ) -> VerifierRegistry {
         VerifierRegistry([
             CodeVerifier(sandbox: sandbox, catalog: catalog, isolation: isolation, useZygote: zygote),
             ChoiceVerifier(),
+            MathVerifier(),
         ])
     }
 }
