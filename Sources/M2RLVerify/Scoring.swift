@@ -113,7 +113,7 @@ public final class ScoreSession: @unchecked Sendable {
         let problem: Problem
         if let value = fields["problem"] {
             do {
-                problem = try JSONDecoder().decode(Problem.self, from: Data(value.jsonText.utf8))
+                problem = try JSONValueDecoder().decode(Problem.self, from: value)
             } catch {
                 return failure("invalid_problem", "line \(number): `problem` is not a valid Problem: \(ScoreSession.describe(error))")
             }

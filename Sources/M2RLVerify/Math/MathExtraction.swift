@@ -29,23 +29,29 @@ struct MathVerifyExtractor {
 
     private let scalars: [Unicode.Scalar]
     private let lowered: [Unicode.Scalar]
+    private let boxes: [MathText.Box]
 
     init(_ completion: String) {
         scalars = Array(completion.unicodeScalars)
-        lowered = Array(completion.lowercased().unicodeScalars)
+        lowered = scalars.map { $0.value >= 65 && $0.value <= 90 ? Unicode.Scalar($0.value + 32)! : $0 }
+        boxes = MathText.boxes(in: scalars)
     }
 
-    /// The candidate groups, in priority order.
-    func groups(of completion: String) -> [[Candidate]] {
-        var groups: [[Candidate]] = []
-        groups.append(boxCandidates(completion))
-        groups.append(anchored(word: "final answer", colon: false, window: 100, requireIs: true))
-        groups.append(anchored(word: "answer", colon: true, window: 50, requireIs: false))
-        groups.append(anchored(word: "answer", colon: false, window: 50, requireIs: false))
-        groups.append(latexEnvironments(from: 0, plain: true) + plainNumbers(from: 0, to: scalars.count))
-        return groups.map { group in
-            group.sorted { a, b in a.end != b.end ? a.end > b.end : a.start < b.start }
+    static let groupCount = 5
+
+    /// The candidates of priority group `k` (0 ..< `groupCount`), in the order they are tried.
+    /// Groups are computed one at a time, so a completion answered by its box never pays for
+    /// the scans of the later groups.
+    func group(_ k: Int) -> [Candidate] {
+        let group: [Candidate]
+        switch k {
+        case 0: group = boxCandidates()
+        case 1: group = anchored(word: "final answer", colon: false, window: 100, requireIs: true)
+        case 2: group = anchored(word: "answer", colon: true, window: 50, requireIs: false)
+        case 3: group = anchored(word: "answer", colon: false, window: 50, requireIs: false)
+        default: group = latexEnvironments(from: 0, plain: true) + plainNumbers(from: 0, to: scalars.count)
         }
+        return group.sorted { a, b in a.end != b.end ? a.end > b.end : a.start < b.start }
     }
 
     // MARK: - Boxes
@@ -54,23 +60,22 @@ struct MathVerifyExtractor {
     /// the bare-box candidate (the last box, with its close neighbours) ends at the text's last
     /// `}`. The one ending last is tried first, so a box inside `$...$` at the end wins alone.
     /// Earlier boxes follow, one by one, last first.
-    private func boxCandidates(_ completion: String) -> [Candidate] {
+    private func boxCandidates() -> [Candidate] {
         // math-verify's box patterns look for `\boxed{`; `\fbox` counts only beside a `\boxed`.
-        guard completion.contains("\\boxed") else { return [] }
+        guard boxes.contains(where: { scalars[$0.start + 1] == "b" }) else { return [] }
         var candidates: [Candidate] = []
-        for span in latexEnvironments(from: 0, plain: false) where span.text.contains("\\boxed") {
+        for span in latexEnvironments(from: 0, plain: false) where MathText.has(span.text, "\\boxed") {
             if let boxed = MathText.allBoxesAnswer(span.text) {
                 candidates.append(Candidate(start: span.start, end: span.end, text: boxed, percent: span.percent))
             }
         }
-        if MathText.boxes(in: completion).contains(where: \.closed), let last = MathText.lastBoxAnswer(completion) {
+        if boxes.contains(where: \.closed), let last = MathText.lastBoxAnswer(scalars, boxes: boxes) {
             let end = (scalars.lastIndex(of: "}") ?? scalars.count - 1) + 1
             let start = scalars.indices.first { k in
                 scalars[k] == "\\" && (matches("\\boxed", at: k) || matches("\\fbox", at: k))
             } ?? 0
             candidates.append(Candidate(start: start, end: end, text: last, percent: false))
         }
-        let boxes = MathText.boxes(in: completion)
         for (k, box) in boxes.enumerated().reversed() where box.closed {
             candidates.append(Candidate(start: 0, end: -boxes.count + k, text: box.content, percent: false))
         }
@@ -98,7 +103,13 @@ struct MathVerifyExtractor {
     }
 
     private func isSpace(_ i: Int) -> Bool {
-        i < scalars.count && scalars[i].properties.isWhitespace
+        i < scalars.count && MathVerifyExtractor.isWhitespace(scalars[i])
+    }
+
+    /// Whitespace as Python's `\s` (ASCII fast path; Unicode properties only beyond ASCII).
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 { return s == " " || (s.value >= 9 && s.value <= 13) }
+        return s.properties.isWhitespace
     }
 
     /// `answer:` / `answer` / `final answer ... is`, then LaTeX math or a number within `window`.
@@ -337,7 +348,7 @@ struct MathVerifyExtractor {
                 anchored = true
             } else {
                 let p = scalars[i - 1]
-                anchored = p.properties.isWhitespace || p == "="
+                anchored = MathVerifyExtractor.isWhitespace(p) || p == "="
             }
             guard anchored else { i += 1; continue }
             if k + 1 < to, scalars[k] == "*", scalars[k + 1] == "*" { k += 2 }
@@ -398,7 +409,7 @@ struct MathVerifyExtractor {
         if k >= scalars.count || k >= to { return true }
         let c = scalars[k]
         if c == "*" { return k + 1 < scalars.count && scalars[k + 1] == "*" }
-        return c == "." || c == "," || c == ":" || c.properties.isWhitespace || c == ")" || c == "$"
+        return c == "." || c == "," || c == ":" || MathVerifyExtractor.isWhitespace(c) || c == ")" || c == "$"
     }
 
     /// A plain number: `1,234,567.89` / `1 234` (thousands), `12.5` / `12,5` (decimal point or

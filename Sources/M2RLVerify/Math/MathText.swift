@@ -3,74 +3,88 @@
 enum MathText {
     // MARK: - Boxes
 
-    /// A `\boxed{...}` or `\fbox{...}` found in a text: its content and where the command starts.
+    /// A `\boxed{...}` or `\fbox{...}` found in a text: its content and where it is, in
+    /// Unicode scalars.
     struct Box: Equatable {
         var content: String
-        var start: String.Index
-        var end: String.Index
+        var start: Int
+        var end: Int
         /// False for a box whose braces never close (it runs to the end of the text).
         var closed: Bool
     }
 
-    /// Every complete box in `text`, left to right (nested braces balanced; an unclosed box runs
-    /// to the end of the text, as math-verify reads it).
+    private static let boxedCommand = Array("\\boxed".unicodeScalars)
+    private static let fboxCommand = Array("\\fbox".unicodeScalars)
+
+    /// Every box in `text`, left to right (nested braces balanced; an unclosed box runs to the
+    /// end of the text, as math-verify reads it). One linear scan.
     static func boxes(in text: String) -> [Box] {
+        boxes(in: Array(text.unicodeScalars))
+    }
+
+    static func boxes(in scalars: [Unicode.Scalar]) -> [Box] {
         var found: [Box] = []
-        var searchFrom = text.startIndex
-        while let range = nextBoxCommand(in: text, from: searchFrom) {
-            var cursor = range.upperBound
-            while cursor < text.endIndex, text[cursor] == " " { cursor = text.index(after: cursor) }
-            guard cursor < text.endIndex, text[cursor] == "{" else {
-                searchFrom = range.upperBound
-                continue
-            }
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            guard scalars[i] == "\\" else { i += 1; continue }
+            let command: Int
+            if hasPrefix(scalars, boxedCommand, at: i) { command = boxedCommand.count }
+            else if hasPrefix(scalars, fboxCommand, at: i) { command = fboxCommand.count }
+            else { i += 1; continue }
+            var cursor = i + command
+            while cursor < n, scalars[cursor] == " " { cursor += 1 }
+            guard cursor < n, scalars[cursor] == "{" else { i += command; continue }
             var depth = 0
-            var close: String.Index?
+            var close: Int?
             var probe = cursor
-            while probe < text.endIndex {
-                let c = text[probe]
-                if c == "{" { depth += 1 } else if c == "}" {
+            while probe < n {
+                if scalars[probe] == "{" { depth += 1 } else if scalars[probe] == "}" {
                     depth -= 1
                     if depth == 0 { close = probe; break }
                 }
-                probe = text.index(after: probe)
+                probe += 1
             }
-            let contentStart = text.index(after: cursor)
             if let close {
-                found.append(Box(content: String(text[contentStart..<close]).trimmed, start: range.lowerBound, end: text.index(after: close), closed: true))
-                searchFrom = text.index(after: close)
+                found.append(Box(content: string(scalars[(cursor + 1)..<close]).trimmed, start: i, end: close + 1, closed: true))
+                i = close + 1
             } else {
-                found.append(Box(content: String(text[contentStart...]).trimmed, start: range.lowerBound, end: text.endIndex, closed: false))
+                found.append(Box(content: string(scalars[(cursor + 1)...]).trimmed, start: i, end: n, closed: false))
                 break
             }
         }
         return found
     }
 
-    private static func nextBoxCommand(in text: String, from: String.Index) -> Range<String.Index>? {
-        let boxed = text.range(of: "\\boxed", range: from..<text.endIndex)
-        let fbox = text.range(of: "\\fbox", range: from..<text.endIndex)
-        switch (boxed, fbox) {
-        case (nil, nil): return nil
-        case (let b?, nil): return b
-        case (nil, let f?): return f
-        case (let b?, let f?): return b.lowerBound < f.lowerBound ? b : f
-        }
+    static func hasPrefix(_ scalars: [Unicode.Scalar], _ prefix: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i + prefix.count <= scalars.count else { return false }
+        for k in 0..<prefix.count where scalars[i + k] != prefix[k] { return false }
+        return true
+    }
+
+    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars)
+        return String(out)
     }
 
     /// The answer in the last box, joined (with commas) with the boxes just before it when they
     /// are close (fewer than 10 characters apart) or separated by a short `and`/`or`/`,`/`;`
-    /// phrase (fewer than 70 characters) and differ: `\boxed{1} and \boxed{2}` is `1,2`. This is
+    /// phrase (fewer than 70 characters) and differ: `\boxed{1} and \boxed{2}` is `1, 2`. This is
     /// math-verify's "last" box rule. Nil when there is no box.
     static func lastBoxAnswer(_ text: String) -> String? {
-        let all = boxes(in: text)
+        let scalars = Array(text.unicodeScalars)
+        return lastBoxAnswer(scalars, boxes: boxes(in: scalars))
+    }
+
+    static func lastBoxAnswer(_ scalars: [Unicode.Scalar], boxes all: [Box]) -> String? {
         guard var index = all.indices.last else { return nil }
         var parts = [all[index].content]
         while index > 0 {
             let previous = all[index - 1], next = all[index]
-            let between = text[previous.end..<next.start]
-            let close = between.count < 10
-            let separated = previous.content != parts.last! && between.count < 70 && containsSeparator(between)
+            let between = string(scalars[previous.end..<next.start])
+            let close = next.start - previous.end < 10
+            let separated = previous.content != parts.last! && next.start - previous.end < 70 && containsSeparator(Substring(between))
             guard close || separated else { break }
             if previous.content != parts.last! { parts.append(previous.content) }
             index -= 1
@@ -111,39 +125,40 @@ enum MathText {
     static func normalize(_ raw: String) -> String {
         var text = raw.trimmed
         // Boxes, unwrapped level by level (`\boxed{\boxed{7}}` is 7); bounded by the length.
-        while text.contains("\\boxed") || text.contains("\\fbox"), let boxed = allBoxesAnswer(text), boxed.count < text.count {
+        while has(text, "\\boxed") || has(text, "\\fbox"), let boxed = allBoxesAnswer(text), boxed.count < text.count {
             text = boxed
         }
-        if !text.contains("matrix") && !text.contains("\\begin") {
+        if has(text, "\\\\") && !has(text, "matrix") && !has(text, "\\begin") {
             // A doubled backslash before a command (`\\frac`, from over-escaped JSON) is one.
             text = Regex.replace(#"\\\\(?=[A-Za-z])"#, in: text, with: "\\\\")
         }
-        for (pattern, replacement) in replacements {
+        // Each rewrite runs only when its trigger occurs (most answers skip them all).
+        for (triggers, pattern, replacement) in replacements where triggers.contains(where: { has(text, $0) }) {
             text = Regex.replace(pattern, in: text, with: replacement)
         }
         // Thin-space and space thousands separators: `1\,000\,000` and `1 000` are one number.
-        while let range = Regex.range(#"(?<![\d.])\d{1,3}(?:(?:\\,| )\d{3})+(?!\d)"#, in: text) {
+        while digitsSeparated(text), let range = Regex.range(#"(?<![\d.])\d{1,3}(?:(?:\\,| )\d{3})+(?!\d)"#, in: text) {
             let joined = text[range].replacingOccurrences(of: "\\,", with: "").replacingOccurrences(of: " ", with: "")
             text.replaceSubrange(range, with: joined)
         }
         // Spacing commands: `\!` joins (`1\!000`), the others are spaces.
-        text = Regex.replace(#"\\!"#, in: text, with: "")
-        text = Regex.replace(#"(?<!\\)\\[,;: ]|~"#, in: text, with: " ")
-        text = stripUnits(text)
+        if has(text, "\\!") { text = Regex.replace(#"\\!"#, in: text, with: "") }
+        if has(text, "\\,") || has(text, "\\;") || has(text, "\\:") || has(text, "\\ ") || has(text, "~") { text = Regex.replace(#"(?<!\\)\\[,;: ]|~"#, in: text, with: " ") }
+        if text.unicodeScalars.contains(where: { ($0.value | 0x20) >= 97 && ($0.value | 0x20) <= 122 }) { text = stripUnits(text) }
         while let last = text.last, last == "." || last == " " || last == "\n" { text.removeLast() }
         return text.trimmed
     }
 
     /// Ordered rewrites: degree signs, `{,}` thousands marks, percent words, and/or between
     /// answers, dollar signs, `\mathrm{th}`.
-    private static let replacements: [(String, String)] = [
-        (#"\{\s*,\s*\}"#, ","),
-        (#"\\text\s*\{\s*(percent|percentage|pct)\s*\}"#, "\\\\%"),
-        (#"\s*\b(percent|percentage|pct)\b"#, "\\\\%"),
-        (#"(?<![A-Za-z\\])\s*,?\s*\b(and|or)\b\s*(?![A-Za-z])"#, ","),
-        (#"\\\$|\$"#, ""),
-        (#"\\mathrm\{th\}|\\text\{th\}"#, ""),
-        (#"\\(?:d|t|c)frac"#, "\\\\frac"),
+    private static let replacements: [(triggers: [StaticString], pattern: String, replacement: String)] = [
+        (["{"], #"\{\s*,\s*\}"#, ","),
+        (["percent", "pct"], #"\\text\s*\{\s*(percent|percentage|pct)\s*\}"#, "\\\\%"),
+        (["percent", "pct"], #"\s*\b(percent|percentage|pct)\b"#, "\\\\%"),
+        (["and", "or"], #"(?<![A-Za-z\\])\s*,?\s*\b(and|or)\b\s*(?![A-Za-z])"#, ","),
+        (["$"], #"\\\$|\$"#, ""),
+        (["th}"], #"\\mathrm\{th\}|\\text\{th\}"#, ""),
+        (["frac"], #"\\(?:d|t|c)frac"#, "\\\\frac"),
     ]
 
     /// Drops trailing units: a final `\text{...}`/`\mbox{...}` (with an optional `^2`) after
@@ -152,14 +167,16 @@ enum MathText {
         var text = text
         for _ in 0..<2 {
             let before = text
-            if let range = Regex.range(#"\\(?:text|mbox|mathrm)\s*\{[^{}]*\}\s*(?:\^\s*\{?\s*[23]\s*\}?)?\s*$"#, in: text) {
+            let textCommand = has(text, "\\text") || has(text, "\\mbox") || has(text, "\\mathrm")
+            if textCommand, let range = Regex.range(#"\\(?:text|mbox|mathrm)\s*\{[^{}]*\}\s*(?:\^\s*\{?\s*[23]\s*\}?)?\s*$"#, in: text) {
                 let rest = text[..<range.lowerBound].trimmed
                 if !rest.isEmpty, let last = rest.last, last.isNumber || last == "}" || last == ")" || last == "%" || last.isLetter {
                     // Keep word answers such as `\text{yes}`: the rest must not end inside a word.
                     text = rest
                 }
             }
-            if let range = Regex.range(#"(?<=[0-9}\s])\s*[A-Za-z]+\s*$"#, in: text) {
+            let endsWithLetter = text.unicodeScalars.last(where: { $0 != " " }).map { ($0.value | 0x20) >= 97 && ($0.value | 0x20) <= 122 } ?? false
+            if endsWithLetter, let range = Regex.range(#"(?<=[0-9}\s])\s*[A-Za-z]+\s*$"#, in: text) {
                 var word = text[range].trimmed.lowercased()
                 let rest = text[..<range.lowerBound].trimmed
                 if !unitWords.contains(word) {
@@ -171,6 +188,45 @@ enum MathText {
             if text == before { break }
         }
         return text
+    }
+}
+
+extension MathText {
+    /// Whether a digit is followed by a space or `\,` and another digit (a possible thousands
+    /// separator), so the regular expression that joins them is worth running.
+    static func digitsSeparated(_ text: String) -> Bool {
+        let s = Array(text.utf8)
+        var i = 0
+        while i + 2 < s.count {
+            if s[i] >= 48 && s[i] <= 57 {
+                if s[i + 1] == 0x20, s[i + 2] >= 48, s[i + 2] <= 57 { return true }
+                if s[i + 1] == 0x5C, i + 3 < s.count, s[i + 2] == 0x2C, s[i + 3] >= 48, s[i + 3] <= 57 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether `text` contains `needle`, comparing UTF-8 bytes (no Foundation bridging: this
+    /// runs several times per answer).
+    static func has(_ text: String, _ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard n > 0 else { return true }
+        let p = needle.utf8Start
+        var text = text
+        return text.withUTF8 { h in
+            guard h.count >= n else { return false }
+            var i = 0
+            while i <= h.count - n {
+                if h[i] == p[0] {
+                    var k = 1
+                    while k < n && h[i + k] == p[k] { k += 1 }
+                    if k == n { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }
 

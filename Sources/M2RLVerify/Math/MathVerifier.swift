@@ -76,8 +76,8 @@ public struct MathVerifier: Verifier {
         let candidates = candidateGroups(completion, preset: preset)
         var firstText: String?
         var firstError: String?
-        for group in candidates {
-            for raw in group {
+        for makeGroup in candidates {
+            for raw in makeGroup() {
                 let text = MathText.normalize(raw)
                 if text.isEmpty { continue }
                 if firstText == nil { firstText = text }
@@ -105,24 +105,24 @@ public struct MathVerifier: Verifier {
         return Verification(reward: 0, verdict: "no_answer", details: details)
     }
 
-    /// The answer texts to try, in priority groups.
-    func candidateGroups(_ completion: String, preset: MathPreset) -> [[String]] {
+    /// The answer texts to try, in priority groups, each computed only when it is reached.
+    func candidateGroups(_ completion: String, preset: MathPreset) -> [() -> [String]] {
         switch preset {
         case .mathVerify:
             let extractor = MathVerifyExtractor(completion)
-            return extractor.groups(of: completion).map { group in
-                group.map { $0.percent ? $0.text + "\\%" : $0.text }
+            return (0..<MathVerifyExtractor.groupCount).map { k in
+                { extractor.group(k).map { $0.percent ? $0.text + "\\%" : $0.text } }
             }
         case .boxed:
             guard let last = MathText.boxes(in: completion).last(where: \.closed) else { return [] }
-            return [[last.content]]
+            return [{ [last.content] }]
         case .m2rlPaper:
             if let answer = MathVerifier.afterLastAnswerColon(completion) {
-                if let boxed = MathText.boxes(in: answer).last(where: \.closed) { return [[boxed.content]] }
-                return [[answer]]
+                if let boxed = MathText.boxes(in: answer).last(where: \.closed) { return [{ [boxed.content] }] }
+                return [{ [answer] }]
             }
             guard let last = MathText.boxes(in: completion).last(where: \.closed) else { return [] }
-            return [[last.content]]
+            return [{ [last.content] }]
         case .dapo:
             return []
         }

@@ -1,0 +1,280 @@
+/// A JSON reader and writer for `JSONValue` that work on UTF-8 bytes directly: the hot path of
+/// `m2rl score` reads and writes one small object per line, where Foundation's coders spend
+/// most of their time in dynamic dispatch and thrown-and-caught type probes.
+///
+/// The writer's output is the same text `M2RLJSON.line` gives (sorted keys, slashes not
+/// escaped, integral doubles without `.0`), so either can produce any line.
+enum JSONText {
+    /// How deeply arrays and objects may nest before the reader refuses the input.
+    static let maxDepth = 512
+
+    struct SyntaxError: Error, CustomStringConvertible {
+        var offset: Int
+        var message: String
+        var description: String { "at byte \(offset): \(message)" }
+    }
+
+    // MARK: - Reading
+
+    static func parse(_ text: String) throws -> JSONValue {
+        var text = text
+        return try text.withUTF8 { bytes in
+            var reader = Reader(bytes: bytes)
+            reader.skipSpace()
+            let value = try reader.value(depth: 0)
+            reader.skipSpace()
+            guard reader.position == bytes.count else { throw reader.error("unexpected text after the value") }
+            return value
+        }
+    }
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        func error(_ message: String) -> SyntaxError { SyntaxError(offset: position, message: message) }
+
+        mutating func skipSpace() {
+            while position < bytes.count {
+                let b = bytes[position]
+                guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
+                position += 1
+            }
+        }
+
+        mutating func literal(_ word: StaticString, _ value: JSONValue) throws -> JSONValue {
+            let count = word.utf8CodeUnitCount
+            guard position + count <= bytes.count else { throw error("unexpected end of text") }
+            for k in 0..<count where bytes[position + k] != word.utf8Start[k] { throw error("unexpected character") }
+            position += count
+            return value
+        }
+
+        mutating func value(depth: Int) throws -> JSONValue {
+            guard position < bytes.count else { throw error("unexpected end of text") }
+            switch bytes[position] {
+            case UInt8(ascii: "{"): return try object(depth: depth + 1)
+            case UInt8(ascii: "["): return try array(depth: depth + 1)
+            case UInt8(ascii: "\""): return .string(try string())
+            case UInt8(ascii: "t"): return try literal("true", .bool(true))
+            case UInt8(ascii: "f"): return try literal("false", .bool(false))
+            case UInt8(ascii: "n"): return try literal("null", .null)
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+            default: throw error("unexpected character '\(Unicode.Scalar(bytes[position]))'")
+            }
+        }
+
+        mutating func object(depth: Int) throws -> JSONValue {
+            guard depth <= JSONText.maxDepth else { throw error("nested deeper than \(JSONText.maxDepth) levels") }
+            position += 1
+            var fields: [String: JSONValue] = [:]
+            skipSpace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(fields) }
+            while true {
+                skipSpace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
+                let key = try string()
+                skipSpace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+                position += 1
+                skipSpace()
+                fields[key] = try value(depth: depth)
+                skipSpace()
+                guard position < bytes.count else { throw error("unexpected end of text in an object") }
+                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(fields) }
+                throw error("expected ',' or '}' in an object")
+            }
+        }
+
+        mutating func array(depth: Int) throws -> JSONValue {
+            guard depth <= JSONText.maxDepth else { throw error("nested deeper than \(JSONText.maxDepth) levels") }
+            position += 1
+            var items: [JSONValue] = []
+            skipSpace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
+            while true {
+                skipSpace()
+                items.append(try value(depth: depth))
+                skipSpace()
+                guard position < bytes.count else { throw error("unexpected end of text in an array") }
+                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
+                throw error("expected ',' or ']' in an array")
+            }
+        }
+
+        mutating func string() throws -> String {
+            position += 1 // opening quote
+            let start = position
+            // Fast path: no escapes.
+            while position < bytes.count {
+                let b = bytes[position]
+                if b == UInt8(ascii: "\"") {
+                    let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                    position += 1
+                    return s
+                }
+                if b == UInt8(ascii: "\\") { break }
+                if b < 0x20 { throw error("control character in a string") }
+                position += 1
+            }
+            var out = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<position]))
+            while position < bytes.count {
+                let b = bytes[position]
+                if b == UInt8(ascii: "\"") {
+                    position += 1
+                    return String(decoding: out, as: UTF8.self)
+                }
+                if b < 0x20 { throw error("control character in a string") }
+                guard b == UInt8(ascii: "\\") else { out.append(b); position += 1; continue }
+                position += 1
+                guard position < bytes.count else { break }
+                let e = bytes[position]
+                position += 1
+                switch e {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4()
+                    if (0xD800...0xDBFF).contains(scalar) {
+                        // A surrogate pair.
+                        guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                            throw error("unpaired surrogate in \\u escape")
+                        }
+                        position += 2
+                        let low = try hex4()
+                        guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid surrogate pair") }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else if (0xDC00...0xDFFF).contains(scalar) {
+                        throw error("unpaired surrogate in \\u escape")
+                    }
+                    out.append(contentsOf: Array(String(Unicode.Scalar(scalar)!).utf8))
+                default: throw error("invalid escape '\\\(Unicode.Scalar(e))'")
+                }
+            }
+            throw error("unterminated string")
+        }
+
+        mutating func hex4() throws -> UInt32 {
+            guard position + 4 <= bytes.count else { throw error("short \\u escape") }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let b = bytes[position]
+                let digit: UInt32
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(b - 48)
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(b - 87)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(b - 55)
+                default: throw error("bad hex digit in \\u escape")
+                }
+                value = value * 16 + digit
+                position += 1
+            }
+            return value
+        }
+
+        /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`: `.int` when integral and in range,
+        /// else `.double`.
+        mutating func number() throws -> JSONValue {
+            let start = position
+            if bytes[position] == UInt8(ascii: "-") { position += 1 }
+            func digits() -> Int {
+                let from = position
+                while position < bytes.count, bytes[position] >= 48, bytes[position] <= 57 { position += 1 }
+                return position - from
+            }
+            let whole = digits()
+            guard whole > 0 else { throw error("expected digits") }
+            if whole > 1, bytes[position - whole] == UInt8(ascii: "0") { throw error("leading zero in a number") }
+            var integral = true
+            if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+                position += 1
+                guard digits() > 0 else { throw error("expected digits after '.'") }
+                integral = false
+            }
+            if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+                position += 1
+                if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+                guard digits() > 0 else { throw error("expected exponent digits") }
+                integral = false
+            }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+            if integral, let i = Int(text) { return .int(i) }
+            guard let d = Double(text) else { throw error("bad number") }
+            return .double(d)
+        }
+    }
+
+    // MARK: - Writing
+
+    static func write(_ value: JSONValue) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(value, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func write(_ value: JSONValue, into out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d):
+            if d.isFinite {
+                var text = d.description
+                if text.hasSuffix(".0") { text.removeLast(2) }
+                out.append(contentsOf: text.utf8)
+            } else {
+                writeString(String(d), into: &out)
+            }
+        case .string(let s): writeString(s, into: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (k, item) in items.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                write(item, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let fields):
+            out.append(UInt8(ascii: "{"))
+            // Sorted by the keys' UTF-8 bytes, as JSONEncoder's .sortedKeys orders them.
+            for (k, key) in fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(fields[key]!, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0..<0x20:
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

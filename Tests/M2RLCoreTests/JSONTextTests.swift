@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import M2RLCore
+
+@Suite("JSON: the byte-level reader and writer")
+struct JSONTextTests {
+    static let documents = [
+        #"{"id":"m1","completion":"so \\boxed{\\frac{1}{2}}.\n","problem":{"id":"p","domain":"math","answer":"0.5"}}"#,
+        #"[1,-2,3.5,0.25,12345678901234567890,true,false,null,"",[],{}]"#,
+        #"{"unicode":"é ∞ 😀 \u00e9 \ud83d\ude00","escapes":"\"\\\/\b\f\n\r\t\u0001"}"#,
+        #"  { "spaced" : [ 1 , 2 ] }  "#,
+    ]
+
+    @Test("reads what JSONDecoder reads, value for value", arguments: documents)
+    func sameAsFoundation(text: String) throws {
+        let ours = try JSONValue.parse(text)
+        let theirs = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        #expect(ours == theirs)
+    }
+
+    @Test("writes the text JSONEncoder writes (sorted keys, slashes kept, 1.0 as 1)", arguments: documents)
+    func sameTextAsEncoder(text: String) throws {
+        let value = try JSONValue.parse(text)
+        #expect(value.jsonText == (try M2RLJSON.line(value)))
+        #expect(try JSONValue.parse(value.jsonText) == value)
+    }
+
+    @Test("numbers keep the distinction the text made: 3 is an int, 3.0 and 1e3 are doubles")
+    func numberKinds() throws {
+        #expect(try JSONValue.parse("[3, 3.0, 1e3, -0, 12345678901234567890]")
+            == .array([.int(3), .double(3), .double(1000), .int(0), .double(12345678901234567890)]))
+    }
+
+    @Test("doubles print like JSONEncoder's", arguments: [1.0, 0.5, 1e20, 0.1 + 0.2, 1e-7, -0.0, 2.5e300, 0.001, 0.08])
+    func doubles(value: Double) throws {
+        #expect(JSONValue.double(value).jsonText == (try M2RLJSON.line(JSONValue.double(value))))
+    }
+
+    @Test("malformed text names the byte and the problem", arguments: [
+        ("{\"a\": }", 6, "unexpected character"), ("[1, 2", 5, "end of text"), ("\"abc", 4, "unterminated string"),
+        ("{\"a\" 1}", 5, "expected ':'"), ("[01]", 3, "leading zero"), ("\"\\x\"", 3, "invalid escape"),
+        ("\"\\ud800\"", 7, "unpaired surrogate"), ("[1] 2", 4, "after the value"), ("", 0, "end of text"),
+        ("\"a\u{01}\"", 2, "control character"),
+    ])
+    func errors(text: String, offset: Int, message: String) {
+        #expect {
+            try JSONValue.parse(text)
+        } throws: { error in
+            guard let syntax = error as? JSONText.SyntaxError else { return false }
+            return syntax.offset == offset && syntax.message.contains(message)
+        }
+    }
+
+    @Test("nesting is bounded: 512 levels read, 513 refused, and nothing overflows the stack")
+    func depth() throws {
+        let deep = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        #expect(throws: Never.self) { try JSONValue.parse(deep) }
+        let deeper = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: JSONText.SyntaxError.self) { try JSONValue.parse(deeper) }
+    }
+}
+
+@Suite("JSON: decoding from a parsed value")
+struct JSONValueDecoderTests {
+    @Test("a Problem decodes the same from a value as from text")
+    func problem() throws {
+        let text = #"{"id":"c1","domain":"code","tests":{"kind":"stdio","cases":[{"input":"1\n","output":"1\n"}],"time_limit_s":2},"verifier":{"preset":"x","reward":"signed"}}"#
+        let fromValue = try JSONValueDecoder().decode(Problem.self, from: try JSONValue.parse(text))
+        let fromText = try JSONDecoder().decode(Problem.self, from: Data(text.utf8))
+        #expect(fromValue == fromText)
+    }
+
+    @Test("errors carry the coding path, as JSONDecoder's do")
+    func errorPaths() throws {
+        #expect {
+            try JSONValueDecoder().decode(Problem.self, from: try JSONValue.parse(#"{"domain":"math"}"#))
+        } throws: { error in
+            guard case DecodingError.keyNotFound(let key, _) = error else { return false }
+            return key.stringValue == "id"
+        }
+        #expect {
+            try JSONValueDecoder().decode([Int].self, from: try JSONValue.parse(#"[1, "two"]"#))
+        } throws: { error in
+            guard case DecodingError.typeMismatch(_, let context) = error else { return false }
+            return context.codingPath.map(\.stringValue) == ["1"]
+        }
+        #expect(try JSONValueDecoder().decode([UInt8].self, from: .array([1, 2.0])) == [1, 2])
+        #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(UInt8.self, from: 300) }
+    }
+}
