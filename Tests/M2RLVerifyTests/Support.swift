@@ -16,8 +16,8 @@ enum VerifyFixtures {
     /// The same verifiers with a fresh interpreter per Python test.
     static let freshRegistry = VerifierRegistry.standard(sandbox: sandbox, catalog: catalog, zygote: false)
 
-    /// testcases/code/cases.jsonl: requests with the verdict and reward each must get.
-    struct CodeCase: Decodable, Sendable {
+    /// A line of testcases/AREA/cases.jsonl: a request with the verdict and reward it must get.
+    struct ScoredCase: Decodable, Sendable {
         struct Expect: Decodable, Sendable {
             var verdict: String
             var reward: Double
@@ -28,8 +28,10 @@ enum VerifyFixtures {
         var expect: Expect
     }
 
-    static let codeCases: [CodeCase] = {
-        let text = try! String(contentsOfFile: root + "/testcases/code/cases.jsonl", encoding: .utf8)
-        return text.split(separator: "\n").map { try! JSONDecoder().decode(CodeCase.self, from: Data($0.utf8)) }
-    }()
+    static func scoredCases(_ area: String) -> [ScoredCase] {
+        let text = try! String(contentsOfFile: root + "/testcases/\(area)/cases.jsonl", encoding: .utf8)
+        return text.split(separator: "\n").map { try! JSONDecoder().decode(ScoredCase.self, from: Data($0.utf8)) }
+    }
+
+    static let codeCases = scoredCases("code")
 }
