@@ -4,7 +4,7 @@
 // Targets are layered; dependencies flow one way:
 //   m2rl (CLI) -> M2RLVerify -> M2RLSandbox / M2RLData -> M2RLCore
 //   M2RLSandbox -> CM2RLSandbox (C shim), CLibSeccomp (system library)
-//   M2RLData    -> CLibArchive (system library)
+//   M2RLData    -> CLibArchive, CZlib (system libraries)
 import PackageDescription
 
 let package = Package(
@@ -35,6 +35,11 @@ let package = Package(
             pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // The child-side setup that must run between clone and execve without allocating.
         .target(name: "CM2RLSandbox"),
 
@@ -47,7 +52,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "M2RLData", dependencies: ["M2RLCore", "CLibArchive"]),
+        .target(name: "M2RLData", dependencies: ["M2RLCore", "CLibArchive", "CZlib"]),
         .target(
             name: "M2RLVerify",
             dependencies: ["M2RLCore", "M2RLSandbox", "M2RLData", .product(name: "BigInt", package: "BigInt")]

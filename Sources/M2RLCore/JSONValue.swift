@@ -59,6 +59,17 @@ public enum JSONValue: Sendable, Hashable {
     public static func parse(_ text: String) throws -> JSONValue {
         try JSONText.parse(text)
     }
+
+    /// Parses JSON from UTF-8 bytes. Strings with malformed UTF-8 are repaired (U+FFFD); check
+    /// `isValidUTF8` first to refuse them.
+    public static func parse(bytes: UnsafeRawBufferPointer) throws -> JSONValue {
+        try JSONText.parse(bytes: bytes.bindMemory(to: UInt8.self))
+    }
+
+    /// Whether `bytes` are well-formed UTF-8.
+    public static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        JSONText.isValidUTF8(bytes.bindMemory(to: UInt8.self))
+    }
 }
 
 extension JSONValue: Codable {

@@ -19,13 +19,14 @@ struct ScoreCommand: ParsableCommand {
             terminal).
 
             Domains scored today: code (python, c, cpp; stdio, call, assert and checker tests, in \
-            the sandbox). Requests for other domains get an error line (code no_verifier).
+            the sandbox), science (multiple choice) and math. Requests for other domains get an \
+            error line (code no_verifier).
 
             Exit status: 0 when every line was scored, 3 when some lines were errors, 2 for bad \
             usage, 1 when m2rl itself failed.
             """)
 
-    @Option(help: ArgumentHelp("Dataset of canonical Problem JSON Lines (plain, compressed, or in an archive) to resolve problem_id.", valueName: "ARCHIVE"))
+    @Option(help: ArgumentHelp("Dataset to resolve problem_id: any archive, compressed or plain JSON Lines file, or folder that `m2rl dataset` reads (adapters detected per record).", valueName: "ARCHIVE"))
     var dataset: String?
 
     @Option(help: "Worker threads (default: the number of cores).")
@@ -47,8 +48,8 @@ struct ScoreCommand: ParsableCommand {
             var store: ProblemStore?
             if let dataset {
                 let loaded = try ProblemStore(path: dataset)
-                for (location, message) in loaded.rejected.prefix(20) {
-                    FileHandle.standardError.write(Data("m2rl score: \(location): \(message)\n".utf8))
+                for rejection in loaded.rejected.prefix(20) {
+                    FileHandle.standardError.write(Data("m2rl score: \(rejection)\n".utf8))
                 }
                 FileHandle.standardError.write(Data(
                     "m2rl score: \(dataset): \(loaded.read) records read, \(loaded.problems.count) problems, \(loaded.rejected.count) rejected\n".utf8))
