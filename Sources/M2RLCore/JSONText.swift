@@ -8,6 +8,9 @@ enum JSONText {
     /// How deeply arrays and objects may nest before the reader refuses the input.
     static let maxDepth = 512
 
+    /// The message of the error for a string that is not valid UTF-8.
+    static let invalidUTF8 = "a string is not valid UTF-8"
+
     struct SyntaxError: Error, CustomStringConvertible {
         var offset: Int
         var message: String
@@ -108,7 +111,7 @@ enum JSONText {
         mutating func object(depth: Int) throws -> JSONValue {
             guard depth <= JSONText.maxDepth else { throw error("nested deeper than \(JSONText.maxDepth) levels") }
             position += 1
-            var fields: [String: JSONValue] = [:]
+            var fields: [String: JSONValue] = Dictionary(minimumCapacity: 8)
             skipSpace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(fields) }
             while true {
@@ -145,30 +148,61 @@ enum JSONText {
             }
         }
 
+        /// The index of the first byte at or after `from` that is `"`, `\\` or a control
+        /// character (or the end): eight bytes at a time while none occurs.
+        func scanToSpecial(from: Int) -> Int {
+            var i = from
+            let n = bytes.count
+            guard let base = bytes.baseAddress else { return n }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let quote = w ^ (ones &* 0x22)
+                let slash = w ^ (ones &* 0x5C)
+                let hasQuote = (quote &- ones) & ~quote & highs
+                let hasSlash = (slash &- ones) & ~slash & highs
+                let hasControl = (w &- (ones &* 0x20)) & ~w & highs
+                if hasQuote | hasSlash | hasControl != 0 { break }
+                i += 8
+            }
+            while i < n {
+                let b = bytes[i]
+                if b == 0x22 || b == 0x5C || b < 0x20 { return i }
+                i += 1
+            }
+            return n
+        }
+
         mutating func string() throws -> String {
             position += 1 // opening quote
             let start = position
-            // Fast path: no escapes.
-            while position < bytes.count {
+            var out: [UInt8] = []
+            var escaped = false
+            var chunk = start
+            while true {
+                position = scanToSpecial(from: position)
+                guard position < bytes.count else { throw error("unterminated string") }
                 let b = bytes[position]
                 if b == UInt8(ascii: "\"") {
-                    let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                    let made: String?
+                    if escaped {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk..<position]))
+                        made = String(validating: out, as: UTF8.self)
+                    } else {
+                        made = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                    }
+                    guard let text = made else { throw error(JSONText.invalidUTF8) }
                     position += 1
-                    return s
-                }
-                if b == UInt8(ascii: "\\") { break }
-                if b < 0x20 { throw error("control character in a string") }
-                position += 1
-            }
-            var out = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<position]))
-            while position < bytes.count {
-                let b = bytes[position]
-                if b == UInt8(ascii: "\"") {
-                    position += 1
-                    return String(decoding: out, as: UTF8.self)
+                    return text
                 }
                 if b < 0x20 { throw error("control character in a string") }
-                guard b == UInt8(ascii: "\\") else { out.append(b); position += 1; continue }
+                // A backslash: copy what came before it, then the escaped character.
+                if !escaped {
+                    escaped = true
+                    out.reserveCapacity(position - start + 64)
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk..<position]))
                 position += 1
                 guard position < bytes.count else { break }
                 let e = bytes[position]
@@ -196,9 +230,10 @@ enum JSONText {
                     } else if (0xDC00...0xDFFF).contains(scalar) {
                         throw error("unpaired surrogate in \\u escape")
                     }
-                    out.append(contentsOf: Array(String(Unicode.Scalar(scalar)!).utf8))
+                    UTF8.encode(Unicode.Scalar(scalar)!) { out.append($0) }
                 default: throw error("invalid escape '\\\(Unicode.Scalar(e))'")
                 }
+                chunk = position
             }
             throw error("unterminated string")
         }

@@ -60,10 +60,16 @@ public enum JSONValue: Sendable, Hashable {
         try JSONText.parse(text)
     }
 
-    /// Parses JSON from UTF-8 bytes. Strings with malformed UTF-8 are repaired (U+FFFD); check
-    /// `isValidUTF8` first to refuse them.
+    /// Parses JSON from UTF-8 bytes.
+    /// - Throws: a syntax error; `JSONValue.isInvalidUTF8(error)` tells a string that is not
+    ///   valid UTF-8 from other problems.
     public static func parse(bytes: UnsafeRawBufferPointer) throws -> JSONValue {
         try JSONText.parse(bytes: bytes.bindMemory(to: UInt8.self))
+    }
+
+    /// Whether a parse error was a string with malformed UTF-8.
+    public static func isInvalidUTF8(_ error: Error) -> Bool {
+        (error as? JSONText.SyntaxError)?.message == JSONText.invalidUTF8
     }
 
     /// Whether `bytes` are well-formed UTF-8.

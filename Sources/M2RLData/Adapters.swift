@@ -92,15 +92,16 @@ public enum DatasetFormat: String, CaseIterable, Sendable {
 
     /// Converts one record. `fallbackID` names records whose format has no id column.
     /// - Throws: `ConversionError` naming the missing or malformed field.
-    public func convert(_ fields: [String: JSONValue], fallbackID: String) throws -> Problem {
-        var row = Row(fields: fields, format: self)
-        switch self {
-        case .canonical:
-            do {
-                return try JSONValueDecoder().decode(Problem.self, from: .object(fields))
-            } catch {
+    public func convert(_ fields: [String: JSONValue], fallbackID makeFallbackID: @autoclosure () -> String) throws -> Problem {
+        if self == .canonical {
+            do { return try Problem(json: fields) } catch {
                 throw ConversionError("not a canonical Problem: \(DatasetFormat.describe(error))")
             }
+        }
+        let fallbackID = makeFallbackID()
+        var row = Row(fields: fields, format: self)
+        switch self {
+        case .canonical: fatalError("handled above")
         case .verl: return try Adapters.verl(&row, fallbackID: fallbackID)
         case .slime: return try Adapters.slime(&row, fallbackID: fallbackID)
         case .ifeval: return try Adapters.ifeval(&row, fallbackID: fallbackID)

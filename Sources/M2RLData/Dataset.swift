@@ -43,9 +43,14 @@ public struct Dataset {
     public var limits: DatasetLimits
 
     /// - Parameter format: a fixed format, or nil to detect each record's.
-    public init(format: DatasetFormat? = nil, limits: DatasetLimits = DatasetLimits()) {
+    /// Worker threads for parsing and converting (1: all on the calling thread).
+    public var jobs: Int
+
+    public init(format: DatasetFormat? = nil, limits: DatasetLimits = DatasetLimits(),
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.format = format
         self.limits = limits
+        self.jobs = max(1, jobs)
     }
 
     /// Reads `path`, calling `body` for every record in order.
@@ -60,81 +65,93 @@ public struct Dataset {
     }
 
     /// As `read(_:_:)`, with the counts kept in `counts` (also when the archive fails part-way).
+    /// With `jobs` > 1, records are parsed and converted on `jobs` worker threads while one
+    /// thread reads the archive; `body` still sees them in archive order, on the calling thread.
     @discardableResult
     public func read(_ path: String, counts: inout DatasetCounts, _ body: (DatasetRecord) throws -> Void) throws -> ContainerInfo {
-        func reject(_ rejection: RecordRejection) throws {
+        func deliver(_ record: DatasetRecord) throws {
             counts.read += 1
-            counts.rejected += 1
-            counts.rejections[rejection.code, default: 0] += 1
-            try body(.rejected(rejection))
+            switch record {
+            case .problem(_, let problem, let format):
+                counts.converted += 1
+                counts.domains[problem.domain, default: 0] += 1
+                counts.formats[format, default: 0] += 1
+            case .rejected(let rejection):
+                counts.rejected += 1
+                counts.rejections[rejection.code, default: 0] += 1
+            }
+            try body(record)
         }
-        func convert(_ value: JSONValue, at location: RecordLocation) throws {
+        let reader = DatasetReader(limits: limits)
+        if jobs <= 1 {
+            var out: [DatasetRecord] = []
+            return try reader.read(path) { raw in
+                out.removeAll(keepingCapacity: true)
+                process(raw, into: &out)
+                for record in out { try deliver(record) }
+            }
+        }
+        return try ParallelRead(dataset: self, reader: reader, jobs: jobs).run(path, deliver)
+    }
+
+    /// Parses and converts one raw record (a JSON array entry yields one record per element).
+    func process(_ raw: DatasetReader.RawRecord, into out: inout [DatasetRecord]) {
+        func reject(_ location: RecordLocation, _ code: String, _ message: String) {
+            out.append(.rejected(RecordRejection(location: location, code: code, message: message)))
+        }
+        func convert(_ value: JSONValue, at location: RecordLocation) {
             guard case .object(let fields) = value else {
-                try reject(RecordRejection(location: location, code: "not_an_object", message: "the record is JSON but not an object"))
+                reject(location, "not_an_object", "the record is JSON but not an object")
                 return
             }
             guard let chosen = format ?? DatasetFormat.detect(fields) else {
                 let keys = fields.keys.sorted().prefix(8).joined(separator: ", ")
-                try reject(RecordRejection(location: location, code: "unknown_format",
-                                           message: "no adapter recognises the columns (\(keys)); name one with --format"))
+                reject(location, "unknown_format", "no adapter recognises the columns (\(keys)); name one with --format")
                 return
             }
             do {
                 let problem = try chosen.convert(fields, fallbackID: Dataset.fallbackID(location))
-                counts.read += 1
-                counts.converted += 1
-                counts.domains[problem.domain, default: 0] += 1
-                counts.formats[chosen, default: 0] += 1
-                try body(.problem(location, problem, chosen))
+                out.append(.problem(location, problem, chosen))
             } catch let error as ConversionError {
-                try reject(RecordRejection(location: location, code: error.code, message: error.message))
+                reject(location, error.code, error.message)
+            } catch {
+                reject(location, "unconvertible", "\(error)")
             }
         }
-
-        let info = try DatasetReader(limits: limits).read(path) { raw in
-            switch raw {
-            case .rejected(let location, let code, let message):
-                try reject(RecordRejection(location: location, code: code, message: message))
-            case .line(let location, let bytes):
-                guard JSONValue.isValidUTF8(bytes) else {
-                    try reject(RecordRejection(location: location, code: "bad_utf8", message: "the line is not valid UTF-8"))
-                    return
-                }
-                let value: JSONValue
-                do { value = try JSONValue.parse(bytes: bytes) } catch {
-                    try reject(RecordRejection(location: location, code: "bad_json", message: "not valid JSON: \(error)"))
-                    return
-                }
-                try convert(value, at: location)
-            case .array(let location, let bytes):
-                guard JSONValue.isValidUTF8(bytes) else {
-                    try reject(RecordRejection(location: location, code: "bad_utf8", message: "the JSON array is not valid UTF-8"))
-                    return
-                }
-                let value: JSONValue
-                do { value = try JSONValue.parse(bytes: bytes) } catch {
-                    try reject(RecordRejection(location: location, code: "bad_json", message: "not a valid JSON array: \(error)"))
-                    return
-                }
-                guard case .array(let items) = value else {
-                    try reject(RecordRejection(location: location, code: "bad_json", message: "a .json entry must hold an array of records"))
-                    return
-                }
-                for (index, item) in items.enumerated() {
-                    var place = location
-                    place.line = index
-                    try convert(item, at: place)
+        switch raw {
+        case .rejected(let location, let code, let message):
+            reject(location, code, message)
+        case .line(let location, let bytes):
+            // Strings are checked for UTF-8 as they are made; bytes outside strings must be JSON.
+            do { convert(try JSONValue.parse(bytes: bytes), at: location) } catch {
+                if JSONValue.isInvalidUTF8(error) || !JSONValue.isValidUTF8(bytes) {
+                    reject(location, "bad_utf8", "the line is not valid UTF-8")
+                } else {
+                    reject(location, "bad_json", "not valid JSON: \(error)")
                 }
             }
+        case .array(let location, let bytes):
+            guard JSONValue.isValidUTF8(bytes) else { return reject(location, "bad_utf8", "the JSON array is not valid UTF-8") }
+            let value: JSONValue
+            do { value = try JSONValue.parse(bytes: bytes) } catch {
+                return reject(location, "bad_json", "not a valid JSON array: \(error)")
+            }
+            guard case .array(let items) = value else {
+                return reject(location, "bad_json", "a .json entry must hold an array of records")
+            }
+            for (index, item) in items.enumerated() {
+                var place = location
+                place.line = index
+                convert(item, at: place)
+            }
         }
-        return info
     }
 
     /// An id for a record whose format has none: the entry's (or file's) base name without
     /// extensions, and the line (or array index).
     static func fallbackID(_ location: RecordLocation) -> String {
         let name = location.entry.isEmpty ? location.archive : location.entry
-        var base = (name as NSString).lastPathComponent
+        var base = name.split(separator: "/").last.map(String.init) ?? name
         if let dot = base.firstIndex(of: ".") { base = String(base[..<dot]) }
         return "\(base.isEmpty ? "record" : base)-\(location.line)"
     }
@@ -169,4 +186,161 @@ public struct ProblemStore: Sendable {
     }
 
     public var read: Int { counts.read }
+}
+
+/// The threaded read behind `Dataset.read(jobs:)`: one thread reads the archive and copies its
+/// records into batches (about 1 MiB each), `jobs` workers parse and convert batches, and the
+/// calling thread hands the results to the caller in order. At most `3 × jobs` batches are in
+/// flight, so memory stays bounded.
+final class ParallelRead: @unchecked Sendable {
+    struct Span {
+        enum Kind { case line, array, rejected }
+        var kind: Kind
+        var location: RecordLocation
+        var start: Int
+        var end: Int
+        var code = ""
+        var message = ""
+    }
+
+    struct Batch {
+        var bytes: [UInt8] = []
+        var spans: [Span] = []
+    }
+
+    let dataset: Dataset
+    let reader: DatasetReader
+    let jobs: Int
+    static let batchBytes = 1 << 20
+    static let batchRecords = 4_096
+
+    private let lock = NSCondition()
+    private var pending: [(Int, Batch)] = []
+    private var results: [Int: [DatasetRecord]] = [:]
+    private var produced = 0
+    private var readerDone = false
+    private var cancelled = false
+    private var readError: Error?
+    private var info = ContainerInfo()
+    private var running = 0
+
+    init(dataset: Dataset, reader: DatasetReader, jobs: Int) {
+        self.dataset = dataset
+        self.reader = reader
+        self.jobs = jobs
+    }
+
+    func run(_ path: String, _ deliver: (DatasetRecord) throws -> Void) throws -> ContainerInfo {
+        running = jobs + 1
+        Thread.detachNewThread { self.readAll(path) }
+        for _ in 0..<jobs { Thread.detachNewThread { self.work() } }
+        var next = 0
+        var failure: Error?
+        while true {
+            lock.lock()
+            while results[next] == nil && !(readerDone && next >= produced) { lock.wait() }
+            let batch = results.removeValue(forKey: next)
+            lock.broadcast()
+            lock.unlock()
+            guard let batch else { break }
+            do {
+                for record in batch { try deliver(record) }
+            } catch {
+                failure = error
+                break
+            }
+            next += 1
+        }
+        lock.lock()
+        cancelled = true
+        lock.broadcast()
+        while running > 0 { lock.wait() }
+        let error = readError
+        lock.unlock()
+        if let failure { throw failure }
+        if let error { throw error }
+        return info
+    }
+
+    private func push(_ batch: Batch) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        while pending.count + results.count >= 3 * jobs && !cancelled { lock.wait() }
+        if cancelled { return false }
+        pending.append((produced, batch))
+        produced += 1
+        lock.broadcast()
+        return true
+    }
+
+    private struct Stop: Error {}
+
+    private func readAll(_ path: String) {
+        var batch = Batch()
+        batch.bytes.reserveCapacity(ParallelRead.batchBytes + (1 << 16))
+        do {
+            let info = try reader.read(path) { raw in
+                switch raw {
+                case .line(let location, let bytes), .array(let location, let bytes):
+                    let start = batch.bytes.count
+                    batch.bytes.append(contentsOf: bytes)
+                    let kind: Span.Kind
+                    if case .line = raw { kind = .line } else { kind = .array }
+                    batch.spans.append(Span(kind: kind, location: location, start: start, end: batch.bytes.count))
+                case .rejected(let location, let code, let message):
+                    batch.spans.append(Span(kind: .rejected, location: location, start: 0, end: 0, code: code, message: message))
+                }
+                if batch.bytes.count >= ParallelRead.batchBytes || batch.spans.count >= ParallelRead.batchRecords {
+                    guard push(batch) else { throw Stop() }
+                    batch = Batch()
+                    batch.bytes.reserveCapacity(ParallelRead.batchBytes + (1 << 16))
+                }
+            }
+            if !batch.spans.isEmpty { _ = push(batch) }
+            lock.lock()
+            self.info = info
+        } catch is Stop {
+            lock.lock()
+        } catch {
+            if !batch.spans.isEmpty { _ = push(batch) }
+            lock.lock()
+            readError = error
+        }
+        readerDone = true
+        running -= 1
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    private func work() {
+        var out: [DatasetRecord] = []
+        while true {
+            lock.lock()
+            while pending.isEmpty && !readerDone && !cancelled { lock.wait() }
+            if cancelled || pending.isEmpty {
+                running -= 1
+                lock.broadcast()
+                lock.unlock()
+                return
+            }
+            let (index, batch) = pending.removeFirst()
+            lock.broadcast()
+            lock.unlock()
+            out.removeAll(keepingCapacity: true)
+            batch.bytes.withUnsafeBytes { all in
+                for span in batch.spans {
+                    let bytes = UnsafeRawBufferPointer(rebasing: all[span.start..<span.end])
+                    switch span.kind {
+                    case .line: dataset.process(.line(span.location, bytes), into: &out)
+                    case .array: dataset.process(.array(span.location, bytes), into: &out)
+                    case .rejected: dataset.process(.rejected(span.location, code: span.code, message: span.message), into: &out)
+                    }
+                }
+            }
+            lock.lock()
+            results[index] = out
+            lock.broadcast()
+            lock.unlock()
+        }
+    }
 }

@@ -145,9 +145,7 @@ public struct DatasetReader {
             throw DatasetError(code: "archive_corrupt", archive: displayName, "libarchive could not start")
         }
         defer { archive_read_free(archive) }
-        archive_read_support_filter_all(archive)
-        archive_read_support_format_all(archive)
-        archive_read_support_format_raw(archive)
+        LibArchive.supportReading(archive)
         guard archive_read_open_filename(archive, path, 1 << 16) == ARCHIVE_OK else {
             throw DatasetError(code: "archive_corrupt", archive: displayName, LibArchive.error(archive))
         }

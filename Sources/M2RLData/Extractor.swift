@@ -45,9 +45,7 @@ public struct DatasetExtractor {
             archive_read_free(reader)
             archive_write_free(writer)
         }
-        archive_read_support_filter_all(reader)
-        archive_read_support_format_all(reader)
-        archive_read_support_format_raw(reader)
+        LibArchive.supportReading(reader)
         archive_write_disk_set_options(writer, ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NODOTDOT
                                        | ARCHIVE_EXTRACT_SECURE_NOABSOLUTEPATHS)
         guard archive_read_open_filename(reader, path, 1 << 16) == ARCHIVE_OK else {

@@ -7,6 +7,28 @@ public enum LibArchive {
         String(cString: archive_version_string())
     }
 
+    /// Turns on every compression filter and every archive format that holds file data (tar,
+    /// zip, 7z, cpio, rar, rar5, ISO 9660, xar, cab, lha, ar, warc), then the raw reader for bare
+    /// files. mtree is left out: it is a text manifest, and its reader would claim some JSON
+    /// Lines files (and fail on long lines).
+    static func supportReading(_ archive: OpaquePointer) {
+        archive_read_support_filter_all(archive)
+        archive_read_support_format_tar(archive)
+        archive_read_support_format_zip(archive)
+        archive_read_support_format_7zip(archive)
+        archive_read_support_format_cpio(archive)
+        archive_read_support_format_rar(archive)
+        archive_read_support_format_rar5(archive)
+        archive_read_support_format_iso9660(archive)
+        archive_read_support_format_xar(archive)
+        archive_read_support_format_cab(archive)
+        archive_read_support_format_lha(archive)
+        archive_read_support_format_ar(archive)
+        archive_read_support_format_warc(archive)
+        archive_read_support_format_empty(archive)
+        archive_read_support_format_raw(archive)
+    }
+
     /// The archive's last error message, or a generic one.
     static func error(_ archive: OpaquePointer) -> String {
         archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"

@@ -113,7 +113,10 @@ public final class ScoreSession: @unchecked Sendable {
         let problem: Problem
         if let value = fields["problem"] {
             do {
-                problem = try JSONValueDecoder().decode(Problem.self, from: value)
+                guard case .object(let fields) = value else {
+                    return failure("invalid_problem", "line \(number): `problem` is not a JSON object")
+                }
+                problem = try Problem(json: fields)
             } catch {
                 return failure("invalid_problem", "line \(number): `problem` is not a valid Problem: \(ScoreSession.describe(error))")
             }

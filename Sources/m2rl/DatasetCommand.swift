@@ -41,6 +41,9 @@ struct DatasetOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Reject records (lines) longer than this (default 64 MiB).", valueName: "BYTES"))
     var maxRecordBytes: Int?
 
+    @Option(help: "Threads that parse and convert records (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
         if format != "auto" && DatasetFormat(name: format) == nil {
             throw ValidationError("--format '\(format)' is not known; use auto or one of \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -49,6 +52,7 @@ struct DatasetOptions: ParsableArguments {
         if let maxEntries, maxEntries <= 0 { throw ValidationError("--max-entries must be positive") }
         if let maxRatio, maxRatio < 1 { throw ValidationError("--max-ratio must be at least 1") }
         if let maxRecordBytes, maxRecordBytes <= 0 { throw ValidationError("--max-record-bytes must be positive") }
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be 1...256") }
     }
 
     var limits: DatasetLimits {
@@ -61,7 +65,7 @@ struct DatasetOptions: ParsableArguments {
     }
 
     var dataset: Dataset {
-        Dataset(format: format == "auto" ? nil : DatasetFormat(name: format), limits: limits)
+        Dataset(format: format == "auto" ? nil : DatasetFormat(name: format), limits: limits, jobs: jobs)
     }
 }
 

@@ -88,3 +88,38 @@ struct JSONValueDecoderTests {
         #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(UInt8.self, from: 300) }
     }
 }
+
+@Suite("Problem from a parsed JSON object")
+struct ProblemJSONTests {
+    static let problems = [
+        #"{"id":"m","domain":"math","prompt":"p","answer":"1","verifier":{"preset":"dapo","reward":"signed"}}"#,
+        #"{"id":"c","domain":"code","tests":{"kind":"call","fn_name":"f","cases":[{"args":[1],"expected":null}],"time_limit_s":2,"memory_limit_mb":64,"max_tests":3,"seed":7,"stop_on_failure":false,"checker":{"language":"python","source":"x"}}}"#,
+        #"{"id":"s","domain":"science","answer":"B","choices":["a","b"],"extra":1}"#,
+        #"{"id":"i","domain":"instruction","instructions":[{"id":"punctuation:no_comma","kwargs":null},{"id":"length_constraints:number_words","kwargs":{"relation":"at least","num_words":3}}]}"#,
+    ]
+
+    @Test("the same Problem as JSONDecoder builds", arguments: problems)
+    func same(text: String) throws {
+        guard case .object(let fields) = try JSONValue.parse(text) else { Issue.record("not an object"); return }
+        #expect(try Problem(json: fields) == JSONDecoder().decode(Problem.self, from: Data(text.utf8)))
+    }
+
+    @Test("errors name the field path", arguments: [
+        (#"{"domain":"math"}"#, "id"), (#"{"id":"x","domain":"poetry"}"#, "domain"),
+        (#"{"id":"x","domain":"code","tests":{"kind":"stdio","cases":[{"input":1}]}}"#, "tests.cases.0.input"),
+        (#"{"id":"x","domain":"science","choices":["a",2]}"#, "choices.1"),
+    ])
+    func errors(text: String, path: String) throws {
+        guard case .object(let fields) = try JSONValue.parse(text) else { Issue.record("not an object"); return }
+        #expect {
+            try Problem(json: fields)
+        } throws: { error in
+            guard let decoding = error as? DecodingError else { return false }
+            switch decoding {
+            case .keyNotFound(let key, let context): return (context.codingPath + [key]).map(\.stringValue).joined(separator: ".") == path
+            case .typeMismatch(_, let context), .valueNotFound(_, let context): return context.codingPath.map(\.stringValue).joined(separator: ".") == path
+            default: return false
+            }
+        }
+    }
+}
