@@ -122,7 +122,10 @@ enum JSONText {
                 guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
                 position += 1
                 skipSpace()
-                fields[key] = try value(depth: depth)
+                if fields.updateValue(try value(depth: depth), forKey: key) != nil {
+                    // Two parsers could read two different values: refuse instead.
+                    throw error("duplicate key \"\(key.prefix(40))\" in an object")
+                }
                 skipSpace()
                 guard position < bytes.count else { throw error("unexpected end of text in an object") }
                 if bytes[position] == UInt8(ascii: ",") { position += 1; continue }

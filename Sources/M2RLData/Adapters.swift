@@ -23,31 +23,28 @@ public enum DatasetFormat: String, CaseIterable, Sendable {
     /// verl's RL rows: `data_source`, `prompt` (chat messages), `ability`,
     /// `reward_model.ground_truth`, `extra_info`.
     case verl
-    /// slime's rows: `prompt`, `label`, `metadata`, `rm_type`.
+    /// slime's rows: `prompt`, `label`, `metadata`, `rm_type` (or `metadata.rm_type`).
     case slime
-    /// IFEval / IFBench: `key`, `prompt`, `instruction_id_list`, `kwargs`.
-    case ifeval
-    /// HumanEval: `task_id`, `prompt`, `canonical_solution`, `test`, `entry_point`.
-    case humaneval
-    /// MBPP: `task_id`, `text`/`prompt`, `code`, `test_list`, `test_setup_code`.
-    case mbpp
-    /// LiveCodeBench: `question_content`, `public_test_cases`, `private_test_cases` (JSON, or
-    /// base64 of zlib of a pickled JSON string), `metadata` (`func_name`).
-    case livecodebench
-    /// CodeContests: `name`, `description`, `public_tests`/`private_tests`/`generated_tests`
-    /// (`{"input": [...], "output": [...]}`), `time_limit`, `memory_limit_bytes`.
-    case codecontests
-    /// APPS / TACO: `question`, `input_output` (a JSON string with `inputs`, `outputs`,
-    /// optional `fn_name`), `starter_code`.
-    case apps
     /// GSM8K: `question`, `answer` ending in `#### N`.
     case gsm8k
     /// MATH-style rows: `problem` and `answer`, or `solution` with a final `\boxed{}`.
     case math
+    /// HumanEval: `task_id`, `prompt`, `canonical_solution`, `test`, `entry_point`.
+    case humaneval
+    /// MBPP: `task_id`, `text`/`prompt`, `code`, `test_list`, `test_setup_code`.
+    case mbpp
+    /// optional `fn_name`), `starter_code`.
+    case apps
+    /// base64 of zlib of a pickled JSON string), `metadata` (`func_name`).
+    case livecodebench
+    /// (`{"input": [...], "output": [...]}`), `time_limit`, `memory_limit_bytes`.
+    case codecontests
     /// GPQA: `Question`, `Correct Answer`, `Incorrect Answer 1..3`.
     case gpqa
     /// MMLU (`question`, `choices`, `answer` index) and MMLU-Pro (`options`, `answer` letter).
     case mmlu
+    /// IFEval / IFBench: `key`, `prompt`, `instruction_id_list`, `kwargs`.
+    case ifeval
 
     /// Other names accepted by `--format`.
     public static let aliases: [String: DatasetFormat] = [
@@ -224,8 +221,9 @@ enum Adapters {
     }
 
     static func slime(_ row: inout Row, fallbackID: String) throws -> Problem {
-        let kind = row.optionalText("rm_type") ?? ""
         let metadata = (try? row.object("metadata")) ?? [:]
+        // slime reads the reward type from the row or, in its eval files, from `metadata`.
+        let kind = row.optionalText("rm_type") ?? metadata["rm_type"]?.string ?? ""
         let prompt = try chatPrompt(row.fields["prompt"], format: "slime")
         let id = metadata["id"].flatMap { Row(fields: ["i": $0], format: .slime).optionalText("i") } ?? fallbackID
         guard let domain = domain(source: kind, hint: metadata["domain"]?.string ?? "") else {
@@ -317,7 +315,12 @@ enum Adapters {
         guard let ids = spec["instruction_id_list"]?.array else {
             throw ConversionError("\(format): missing field `instruction_id_list`")
         }
-        let kwargs = spec["kwargs"]?.array ?? []
+        let kwargs: [JSONValue]
+        switch spec["kwargs"] {
+        case nil: kwargs = []
+        case .array(let list)?: kwargs = list
+        default: throw ConversionError("\(format): field `kwargs` must be a list (one object per instruction)")
+        }
         guard kwargs.isEmpty || kwargs.count == ids.count else {
             throw ConversionError("\(format): `instruction_id_list` has \(ids.count) ids but `kwargs` has \(kwargs.count) entries")
         }

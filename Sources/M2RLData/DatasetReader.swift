@@ -113,8 +113,12 @@ public struct DatasetReader {
         }
         if isDirectory.boolValue {
             var info = ContainerInfo(format: "directory")
+            let prefix = path.hasSuffix("/") ? path : path + "/"
             for file in try DatasetReader.regularFiles(under: path) {
-                let inner = try readArchive(file, displayName: file, body)
+                // Records of a folder are located as FOLDER!RELATIVE:LINE (an archive inside the
+                // folder: FOLDER!RELATIVE!ENTRY:LINE).
+                let relative = file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+                let inner = try readArchive(file, displayName: path, entryPrefix: relative, body)
                 info.entries += inner.entries
                 info.compressedBytes += inner.compressedBytes
                 info.expandedBytes += inner.expandedBytes
@@ -122,6 +126,11 @@ public struct DatasetReader {
             return info
         }
         return try readArchive(path, displayName: path, body)
+    }
+
+    private static func entryName(_ prefix: String?, _ name: String) -> String {
+        guard let prefix else { return name }
+        return name.isEmpty ? prefix : prefix + "!" + name
     }
 
     /// The regular files below `folder`, sorted by path (symbolic links are not followed).
@@ -140,7 +149,7 @@ public struct DatasetReader {
         return files.sorted()
     }
 
-    private func readArchive(_ path: String, displayName: String, _ body: (RawRecord) throws -> Void) throws -> ContainerInfo {
+    private func readArchive(_ path: String, displayName: String, entryPrefix: String? = nil, _ body: (RawRecord) throws -> Void) throws -> ContainerInfo {
         guard let archive = archive_read_new() else {
             throw DatasetError(code: "archive_corrupt", archive: displayName, "libarchive could not start")
         }
@@ -165,10 +174,10 @@ public struct DatasetReader {
                 throw DatasetError(code: "too_many_entries", archive: displayName, "more than \(limits.maxEntries) entries")
             }
             let isRaw = info.format == "raw"
-            let name = isRaw ? "" : (archive_entry_pathname(entry).map { String(cString: $0) } ?? "")
+            let name = DatasetReader.entryName(entryPrefix, isRaw ? "" : (archive_entry_pathname(entry).map { String(cString: $0) } ?? ""))
             let type = archive_entry_filetype(entry)
             if !isRaw && type != 0o100000 { continue } // regular files only (AE_IFREG)
-            let lower = name.lowercased()
+            let lower = (isRaw && entryPrefix == nil ? displayName : name).lowercased()
             if lower.hasSuffix(".parquet") || lower.hasSuffix(".arrow") {
                 try body(.rejected(RecordLocation(archive: displayName, entry: name, line: 0), code: "unsupported_format",
                                    message: "Parquet and Arrow files are not read; convert them to JSON Lines first"))

@@ -18,7 +18,7 @@ public struct ExtractSummary: Sendable, Equatable {
 /// entry; what was written before it stays. Ownership and permission bits are not restored
 /// (files get the default mode), so no entry can become setuid.
 ///
-/// libarchive's own guards (`ARCHIVE_EXTRACT_SECURE_*`) are on as well, behind these checks.
+/// libarchive's own guards against symlinks and `..` (`ARCHIVE_EXTRACT_SECURE_SYMLINKS`, `SECURE_NODOTDOT`) stay on behind these checks.
 public struct DatasetExtractor {
     public var limits: DatasetLimits
 
@@ -46,8 +46,9 @@ public struct DatasetExtractor {
             archive_write_free(writer)
         }
         LibArchive.supportReading(reader)
-        archive_write_disk_set_options(writer, ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NODOTDOT
-                                       | ARCHIVE_EXTRACT_SECURE_NOABSOLUTEPATHS)
+        // Entry names were checked above and are written as ROOT/relative, an absolute path, so
+        // libarchive's NOABSOLUTEPATHS guard cannot be used; its other two stay on.
+        archive_write_disk_set_options(writer, ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NODOTDOT)
         guard archive_read_open_filename(reader, path, 1 << 16) == ARCHIVE_OK else {
             throw DatasetError(code: "archive_corrupt", archive: path, LibArchive.error(reader))
         }

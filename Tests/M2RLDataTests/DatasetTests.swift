@@ -165,7 +165,7 @@ struct ReadingTests {
         #expect(counts.converted == 2)
     }
 
-    @Test("a folder is read file by file, sorted, hidden files skipped")
+    @Test("a folder is read file by file, sorted, hidden files skipped, each record located as FOLDER!FILE:LINE")
     func folder() throws {
         let folder = temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
@@ -173,7 +173,7 @@ struct ReadingTests {
         try #"{"id":"a","domain":"math","answer":"1"}"#.write(toFile: folder + "/a.jsonl", atomically: true, encoding: .utf8)
         try "junk".write(toFile: folder + "/.hidden", atomically: true, encoding: .utf8)
         let (records, _) = try Self.records(folder, jobs: 1)
-        #expect(records == ["\(folder)/a.jsonl:1 a", "\(folder)/sub/b.jsonl:1 b"])
+        #expect(records == ["\(folder)!a.jsonl:1 a", "\(folder)!sub/b.jsonl:1 b"])
     }
 
     @Test("a missing file is an error naming it")
