@@ -92,7 +92,7 @@ public enum DatasetFormat: String, CaseIterable, Sendable {
     public func convert(_ fields: [String: JSONValue], fallbackID makeFallbackID: @autoclosure () -> String) throws -> Problem {
         if self == .canonical {
             do { return try Problem(json: fields) } catch {
-                throw ConversionError("not a canonical Problem: \(DatasetFormat.describe(error))")
+                throw ConversionError("not a canonical Problem: \(describeDecodingError(error))")
             }
         }
         let fallbackID = makeFallbackID()
@@ -111,21 +111,6 @@ public enum DatasetFormat: String, CaseIterable, Sendable {
         case .math: return try Adapters.math(&row, fallbackID: fallbackID)
         case .gpqa: return try Adapters.gpqa(&row, fallbackID: fallbackID)
         case .mmlu: return try Adapters.mmlu(&row, fallbackID: fallbackID)
-        }
-    }
-
-    static func describe(_ error: Error) -> String {
-        guard let decoding = error as? DecodingError else { return "\(error)" }
-        func path(_ keys: [CodingKey]) -> String {
-            keys.isEmpty ? "(top level)" : keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
-        switch decoding {
-        case .keyNotFound(let key, let context): return "missing key \(path(context.codingPath + [key]))"
-        case .typeMismatch(_, let context): return "\(path(context.codingPath)): \(context.debugDescription)"
-        case .valueNotFound(_, let context): return "\(path(context.codingPath)): \(context.debugDescription)"
-        case .dataCorrupted(let context): return "\(path(context.codingPath)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
         }
     }
 }
@@ -562,14 +547,8 @@ enum Adapters {
 
     /// A permutation of 0..<count from a SplitMix64 stream (Fisher–Yates, from the end).
     static func seededPermutation(count: Int, seed: UInt64) -> [Int] {
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator = SplitMix64(seed: seed)
+        func next() -> UInt64 { generator.next() }
         var order = Array(0..<count)
         var k = count - 1
         while k > 0 {

@@ -101,7 +101,7 @@ public final class ScoreSession: @unchecked Sendable {
         do {
             request = try JSONValue.parse(line)
         } catch {
-            return failure("bad_json", "line \(number) is not valid JSON: \(ScoreSession.describe(error))")
+            return failure("bad_json", "line \(number) is not valid JSON: \(describeDecodingError(error))")
         }
         guard case .object(let fields) = request else {
             return failure("bad_request", "line \(number) is not a JSON object")
@@ -118,7 +118,7 @@ public final class ScoreSession: @unchecked Sendable {
                 }
                 problem = try Problem(json: fields)
             } catch {
-                return failure("invalid_problem", "line \(number): `problem` is not a valid Problem: \(ScoreSession.describe(error))")
+                return failure("invalid_problem", "line \(number): `problem` is not a valid Problem: \(describeDecodingError(error))")
             }
         } else if let problemID = fields["problem_id"]?.string {
             guard let problems else {
@@ -149,28 +149,6 @@ public final class ScoreSession: @unchecked Sendable {
         ]
         if id == nil { object["problem_id"] = .string(problem.id) }
         return (JSONValue.object(object).jsonText, .scored(verdict: verification.verdict, reward: verification.reward))
-    }
-
-    /// A decoding error as one readable sentence with the key path.
-    static func describe(_ error: Error) -> String {
-        guard let decoding = error as? DecodingError else { return "\(error)" }
-        func path(_ keys: [CodingKey]) -> String {
-            keys.isEmpty ? "(top level)" : keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
-        switch decoding {
-        case .keyNotFound(let key, let context):
-            return "missing key \(path(context.codingPath + [key]))"
-        case .typeMismatch(let type, let context):
-            return "\(path(context.codingPath)) should be \(type)"
-        case .valueNotFound(let type, let context):
-            return "\(path(context.codingPath)) should be \(type), found null"
-        case .dataCorrupted(let context):
-            let underlying = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
-            return "\(path(context.codingPath)): \(underlying ?? context.debugDescription)"
-        @unknown default:
-            return "\(error)"
-        }
     }
 }
 

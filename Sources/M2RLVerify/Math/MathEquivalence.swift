@@ -329,14 +329,8 @@ struct MathEquivalence: Sendable {
 /// variable gets the same value on both sides.
 enum SamplePoints {
     static func bindings(for symbols: [String], count: Int) -> [[String: MathValue]] {
-        var state: UInt64 = 0x6D32_726C_6D61_7468
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator = SplitMix64(seed: 0x6D32_726C_6D61_7468)
+        func next() -> UInt64 { generator.next() }
         var points: [[String: MathValue]] = []
         for _ in 0..<count {
             var bindings: [String: MathValue] = [:]
