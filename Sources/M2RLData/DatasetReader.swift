@@ -133,7 +133,9 @@ public struct DatasetReader {
         return name.isEmpty ? prefix : prefix + "!" + name
     }
 
-    /// The regular files below `folder`, sorted by path (symbolic links are not followed).
+    /// The regular files below `folder`, sorted by path. A symbolic link to a regular file is
+    /// read (a Hugging Face cache snapshot is a folder of such links); links to folders are not
+    /// followed, so a loop cannot occur.
     static func regularFiles(under folder: String) throws -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: folder) else {
             throw DatasetError(code: "not_found", archive: folder, "cannot list the folder")
@@ -142,7 +144,7 @@ public struct DatasetReader {
         while let relative = walker.nextObject() as? String {
             let full = (folder as NSString).appendingPathComponent(relative)
             var st = stat()
-            guard lstat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+            guard stat(full, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             files.append(full)
         }
@@ -231,7 +233,9 @@ public struct DatasetReader {
             totals.expandedBytes += Int64(size)
             try checkTotals(archive, displayName, name, totals.expandedBytes)
             let data = UnsafeRawBufferPointer(start: block, count: size)
-            if !firstByteSeen, let first = data.firstIndex(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }) {
+            // A UTF-8 byte order mark opening the entry is not part of the first record.
+            let begin = info.bytes == Int64(size) && size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF ? 3 : 0
+            if !firstByteSeen, let first = data[begin...].firstIndex(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) {
                 firstByteSeen = true
                 isArray = data[first] == UInt8(ascii: "[")
             }
@@ -240,10 +244,10 @@ public struct DatasetReader {
                     throw DatasetError(code: "too_large", archive: displayName, entry: name,
                                        "a JSON array entry longer than \(limits.maxRecordBytes) bytes; use JSON Lines for large datasets")
                 }
-                carry.append(contentsOf: data)
+                carry.append(contentsOf: data[begin...])
                 continue
             }
-            var start = 0
+            var start = begin
             while start < size {
                 guard let found = memchr(block + start, 0x0A, size - start) else { break }
                 let end = UnsafeRawPointer(found) - block

@@ -176,6 +176,17 @@ struct ReadingTests {
         #expect(records == ["\(folder)!a.jsonl:1 a", "\(folder)!sub/b.jsonl:1 b"])
     }
 
+    @Test("a byte order mark is not part of the first record; a symbolic link to a file in a folder is read")
+    func bomAndLinks() throws {
+        let folder = temporaryFolder()
+        try (Data([0xEF, 0xBB, 0xBF]) + Data(#"{"id":"a","domain":"math","answer":"1"}"#.utf8)).write(to: URL(fileURLWithPath: folder + "/blob"))
+        try FileManager.default.createDirectory(atPath: folder + "/snapshot", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/snapshot/train.jsonl", withDestinationPath: "../blob")
+        let (records, counts) = try Self.records(folder + "/snapshot", jobs: 1)
+        #expect(records == ["\(folder)/snapshot!train.jsonl:1 a"])
+        #expect(counts.rejected == 0)
+    }
+
     @Test("a missing file is an error naming it")
     func missing() {
         #expect(throws: DatasetError(code: "not_found", archive: "/nonexistent/x.jsonl", "no such file or folder")) {
