@@ -1,3 +1,4 @@
+import Foundation
 import M2RLCore
 
 /// The math presets: how the answer is found in a completion and how it is compared.
@@ -35,6 +36,7 @@ public struct MathVerifier: Verifier {
     public static let defaultPreset = MathPreset.mathVerify
 
     private let equivalence = MathEquivalence()
+    private let golds = GoldCache()
 
     public init() {}
 
@@ -63,15 +65,11 @@ public struct MathVerifier: Verifier {
     // MARK: - Symbolic presets
 
     private func verifySymbolic(_ completion: String, gold rawGold: String, preset: MathPreset) -> Verification {
-        let goldText = MathText.normalize(rawGold)
+        let gold = golds.reading(of: rawGold)
+        let goldText = gold.text
+        let goldNode = gold.node
         var details: [String: JSONValue] = ["gold": .string(goldText)]
-        let goldNode: MathNode?
-        do {
-            goldNode = try MathParser.parse(goldText)
-        } catch {
-            goldNode = nil
-            details["gold_error"] = .string("\(error)")
-        }
+        if let error = gold.error { details["gold_error"] = .string(error) }
 
         let candidates = candidateGroups(completion, preset: preset)
         var firstText: String?
@@ -156,5 +154,36 @@ public struct MathVerifier: Verifier {
         details["extracted"] = .string(predicted)
         let same = predicted == goldText
         return Verification(reward: same ? 1 : 0, verdict: same ? "correct" : "incorrect", details: details)
+    }
+}
+
+/// Gold answers read once: RL scores many completions of one prompt, so the normalised gold and
+/// its tree are kept (at most `capacity` golds; the cache starts over when full). Thread-safe.
+final class GoldCache: @unchecked Sendable {
+    struct Reading {
+        var text: String
+        var node: MathNode?
+        var error: String?
+    }
+
+    static let capacity = 4_096
+    private let lock = NSLock()
+    private var readings: [String: Reading] = [:]
+
+    func reading(of raw: String) -> Reading {
+        lock.lock()
+        if let hit = readings[raw] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let text = MathText.normalize(raw)
+        var reading = Reading(text: text)
+        do { reading.node = try MathParser.parse(text) } catch { reading.error = "\(error)" }
+        lock.lock()
+        if readings.count >= GoldCache.capacity { readings.removeAll(keepingCapacity: true) }
+        readings[raw] = reading
+        lock.unlock()
+        return reading
     }
 }
