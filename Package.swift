@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "M2RLCoreTests", dependencies: ["M2RLCore"]),
         .testTarget(name: "M2RLSandboxTests", dependencies: ["M2RLSandbox", "M2RLCore"]),
         .testTarget(name: "M2RLDataTests", dependencies: ["M2RLData"]),
-        .testTarget(name: "M2RLVerifyTests", dependencies: ["M2RLVerify", "M2RLSandbox", "M2RLCore"]),
+        .testTarget(name: "M2RLVerifyTests", dependencies: ["M2RLVerify", "M2RLSandbox", "M2RLCore", .product(name: "BigInt", package: "BigInt")]),
         // End-to-end: runs the built `m2rl` executable (the dependency makes sure it is built).
         .testTarget(name: "m2rlCLITests", dependencies: ["m2rl", "M2RLCore"]),
     ]

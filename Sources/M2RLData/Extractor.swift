@@ -90,10 +90,12 @@ public struct DatasetExtractor {
                 case 0o100000, 0o040000: break // regular file, directory
                 case 0o120000:
                     let target = archive_entry_symlink(entry).map { String(cString: $0) } ?? ""
-                    guard DatasetExtractor.linkStaysInside(link: relative, target: target) else {
-                        throw DatasetError(code: "unsafe_link", archive: path, entry: name, "symbolic link to '\(target)' leaves the target folder")
+                    guard DatasetExtractor.linkStaysInside(link: relative, target: target, symlinks: symlinks) else {
+                        throw DatasetError(code: "unsafe_link", archive: path, entry: name,
+                                           "symbolic link to '\(target)' leaves the target folder (or resolves through another link)")
                     }
                     symlinks.insert(relative)
+                    extracted.remove(relative)
                     summary.links += 1
                 default:
                     throw DatasetError(code: "special_file", archive: path, entry: name, "device files, FIFOs and sockets are not extracted")
@@ -110,8 +112,11 @@ public struct DatasetExtractor {
                 try copyData(reader, writer, archive: path, entry: name, summary: &summary)
                 summary.files += 1
                 extracted.insert(relative)
+                symlinks.remove(relative)
             } else if type == 0o040000 {
                 summary.directories += 1
+                extracted.remove(relative)
+                symlinks.remove(relative)
             }
             guard archive_write_finish_entry(writer) >= ARCHIVE_WARN else {
                 throw DatasetError(code: "write_failed", archive: path, entry: name, LibArchive.error(writer))
@@ -163,8 +168,9 @@ public struct DatasetExtractor {
     }
 
     /// Whether a symbolic link at `link` (relative to the root) pointing to `target` resolves,
-    /// lexically, inside the root.
-    static func linkStaysInside(link: String, target: String) -> Bool {
+    /// lexically, inside the root, without passing through a link extracted before (`A -> .`
+    /// then `L -> A/A/../..` is lexically the root but physically its parent, so it is refused).
+    static func linkStaysInside(link: String, target: String, symlinks: Set<String> = []) -> Bool {
         guard !target.isEmpty, !target.hasPrefix("/") else { return false }
         var stack = link.split(separator: "/").dropLast().map(String.init)
         for part in target.split(separator: "/") {
@@ -174,6 +180,7 @@ public struct DatasetExtractor {
                 stack.removeLast()
             } else {
                 stack.append(String(part))
+                if symlinks.contains(stack.joined(separator: "/")) { return false }
             }
         }
         return true

@@ -213,6 +213,8 @@ struct ExtractionRuleTests {
         #expect(DatasetExtractor.linkStaysInside(link: "d/link", target: "../top.txt"))
         #expect(!DatasetExtractor.linkStaysInside(link: "d/link", target: "../../out"))
         #expect(!DatasetExtractor.linkStaysInside(link: "link", target: "/etc/passwd"))
+        #expect(!DatasetExtractor.linkStaysInside(link: "L", target: "A/A/../../etc/passwd", symlinks: ["A"]))
+        #expect(!DatasetExtractor.linkStaysInside(link: "B", target: "A", symlinks: ["A"]))
         #expect(DatasetExtractor.throughSymlink("out/x.txt", ["out"]) == "out")
         #expect(DatasetExtractor.throughSymlink("outer/x.txt", ["out"]) == nil)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import M2RLCore
+import BigInt
 @testable import M2RLVerify
 
 /// Scores `completion` against `gold` with `preset`.
@@ -102,7 +103,7 @@ struct MathEquivalenceTests {
         ("x=3", "3"), ("3", "x = 3"), ("y=2x+1", "2x+1"), ("x>3", "3<x"), ("x > 3", "(3, \\infty)"),
         ("50\\%", "50"), ("50\\%", "0.5"), ("30^\\circ", "30"), ("5\\text{ cm}", "5"), ("1,000", "1000"),
         ("\\sin(\\pi/6)", "\\frac{1}{2}"), ("\\log_2 8", "3"), ("e^2", "\\exp(2)"), ("5!", "120"), ("\\binom{5}{2}", "10"),
-        ("1.2\\times10^{3}", "1200"), ("\\text{Tuesday}", "tuesday"), ("2\\frac{1}{2}", "\\frac{5}{2}"),
+        ("1.2\\times10^{3}", "1200"), ("4", "4 cm^2"), ("10^{30}", "\\sqrt[3]{10^{90}}"), ("\\text{Tuesday}", "tuesday"), ("2\\frac{1}{2}", "\\frac{5}{2}"),
         ("\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}", "\\begin{bmatrix}1&2\\\\3&4\\end{bmatrix}"), ("(1+i)(1-i)", "2"),
         ("(-\\infty, 3] \\cup (4, 5)", "(4,5) \\cup (-\\infty,3]"), ("2", "2.0"), ("\\frac{5}{2}", "2.5000001"),
     ])
@@ -115,7 +116,7 @@ struct MathEquivalenceTests {
         ("x+1", "y+1"), ("\\{1,2\\}", "\\{1,2,3\\}"), ("(1,2,3)", "(3,2,1)"), ("[1,2)", "[1,2]"), ("\\pm 2", "2"),
         ("x>3", "x \\ge 3"), ("12.5\\%", "12.5"), ("2", "2.0000001"), ("\\text{Monday}", "\\text{Tuesday}"),
         ("\\begin{pmatrix}1&2\\end{pmatrix}", "\\begin{pmatrix}1\\\\2\\end{pmatrix}"), ("\\ln 2", "\\log 2"),
-        ("(1, 2)", "(2, 1)"), ("1<x<2", "1<x<3"),
+        ("(1, 2)", "(2, 1)"), ("1<x<2", "1<x<3"), ("10^{30}", "\\sqrt[3]{(10^{30}+1)^3}"),
     ])
     func different(gold: String, pred: String) throws {
         #expect(try !equivalent(gold, pred), "\(gold) vs \(pred)")
@@ -128,6 +129,9 @@ struct MathEquivalenceTests {
         #expect(Rational(2).power(200_000) == nil, "too long: refused, not computed")
         #expect(Rational(decimal: "0.1") == Rational(1, 10))
         #expect(Rational(8).root(3) == Rational(2))
+        let huge = BigIntPower.tenTo(30)
+        #expect(Rational(huge.power(3)).root(3) == Rational(huge))
+        #expect(Rational((huge + 1).power(3) + 1).root(3) == nil)
         #expect(Rational(2).root(2) == nil)
         #expect(Rational(1, 3)!.rounded(places: 6) == Rational(333_333, 1_000_000))
     }
@@ -140,10 +144,30 @@ struct MathParserTests {
         String(repeating: "\\frac{1}{", count: 3_000) + "2" + String(repeating: "}", count: 3_000),
         String(repeating: "1+", count: 10_000) + "1",
         "10^{10^{10}}", "1000000!", "(2^{100000})^{100000}", "\\sqrt[1000000]{2}", "2^{2^{2^{2^{2^{2}}}}}",
+        "\\lfloor 10^{20} \\pi \\rfloor", "\\lceil e^{50} \\rceil", "\\binom{-5}{10^{30}}", "\\binom{100000}{10000}",
+        "\\sum_{a=1}^{9999}\\sum_{b=1}^{9999} ab", "\\prod_{a=1}^{9999}\\prod_{b=1}^{9999} a",
+        "\\sum_{a=1}^{99}\\sum_{b=1}^{99}\\sum_{c=1}^{99} abc",
     ])
     func bounded(pred: String) throws {
         let v = try score("7", "\\boxed{\(pred)}")
         #expect(v.verdict == "incorrect" || v.verdict == "no_answer", "\(v.details)")
+    }
+
+    @Test("completions cut off right after a math span and a joining word still score", arguments: [
+        "$1$,", "The answer is $1$ and", "x $1$ or ", "$\\boxed{1}$,",
+    ])
+    func cutOff(completion: String) throws {
+        #expect(try score("1", completion).verdict == "correct")
+    }
+
+    @Test("long adversarial completions stay linear", arguments: [
+        String(repeating: " 1", count: 100_000), " " + String(repeating: "1+", count: 20_000) + "1x",
+        String(repeating: "\\[ ", count: 50_000), String(repeating: "answer: = ", count: 50_000),
+        String(repeating: "\\boxed{\\}}", count: 50_000),
+    ])
+    func linear(completion: String) throws {
+        let v = try score("1", completion)
+        #expect(["correct", "incorrect", "no_answer"].contains(v.verdict))
     }
 
     @Test("readings", arguments: [
@@ -235,4 +259,8 @@ struct MathPresetTests {
         let again = try concurrentMap(pairs, width: 4) { try score($0.0, $0.1).reward }
         #expect(again == first)
     }
+}
+
+enum BigIntPower {
+    static func tenTo(_ n: Int) -> BigInt { BigInt(10).power(n) }
 }

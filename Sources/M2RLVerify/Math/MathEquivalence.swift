@@ -26,11 +26,15 @@ import BigInt
 ///    tolerance when not.
 ///    Expressions with variables are evaluated at `samplePoints` random points (fixed seed).
 ///
-/// Every step is bounded by the size of the trees (which the parser bounds); nothing here can
-/// take unbounded time.
+/// Every step is bounded by the size of the trees (which the parser bounds) and by an
+/// evaluation budget (`EvaluationBudget.perComparison` nodes, shared by all sample points,
+/// series terms and set pairings); nothing here can take unbounded time.
 struct MathEquivalence: Sendable {
     static let decimalPlaces = 6
     static let samplePoints = 6
+
+    /// Bounds the evaluation work of this comparison (make one `MathEquivalence` per comparison).
+    let budget = EvaluationBudget()
 
     func equivalent(_ gold: MathNode, _ pred: MathNode) -> Bool {
         var gold = gold
@@ -111,7 +115,7 @@ struct MathEquivalence: Sendable {
         var sawZero = false
         var points = 0
         for bindings in SamplePoints.bindings(for: symbols, count: symbols.isEmpty ? 1 : MathEquivalence.samplePoints) {
-            let evaluator = MathEvaluator(bindings: bindings)
+            let evaluator = MathEvaluator(bindings: bindings, budget: budget)
             guard let x = evaluator.evaluate(a), let y = evaluator.evaluate(b) else { return nil }
             let xZero = x.equals(.exact(.zero)), yZero = y.equals(.exact(.zero))
             if xZero != yZero { return nil }
@@ -241,7 +245,7 @@ struct MathEquivalence: Sendable {
         func start(_ node: MathNode) -> Double {
             guard case .interval(let a, _, _, _) = node else { return .infinity }
             if let s = Self.infinitySign(a) { return Double(s) * .infinity }
-            return MathEvaluator().evaluate(a)?.complex.re ?? .infinity
+            return MathEvaluator(budget: budget).evaluate(a)?.complex.re ?? .infinity
         }
         return parts.sorted { start($0) < start($1) }
     }
@@ -293,12 +297,12 @@ struct MathEquivalence: Sendable {
         }
         let symbols = Array(Set(gold.freeSymbols + pred.freeSymbols)).sorted()
         if symbols.isEmpty {
-            guard let x = MathEvaluator().evaluate(gold), let y = MathEvaluator().evaluate(pred) else { return false }
+            guard let x = MathEvaluator(budget: budget).evaluate(gold), let y = MathEvaluator(budget: budget).evaluate(pred) else { return false }
             return x.equals(y)
         }
         var agreed = 0
         for bindings in SamplePoints.bindings(for: symbols, count: MathEquivalence.samplePoints) {
-            let evaluator = MathEvaluator(bindings: bindings)
+            let evaluator = MathEvaluator(bindings: bindings, budget: budget)
             let x = evaluator.evaluate(gold), y = evaluator.evaluate(pred)
             switch (x, y) {
             case (nil, nil): continue
@@ -313,7 +317,7 @@ struct MathEquivalence: Sendable {
 
     /// The value rounded to `decimalPlaces` places, as an exact rational (nil if not a real number).
     private func rounded(_ node: MathNode) -> Rational? {
-        guard let value = MathEvaluator().evaluate(node) else { return nil }
+        guard let value = MathEvaluator(budget: budget).evaluate(node) else { return nil }
         switch value {
         case .exact(let q): return q.rounded(places: MathEquivalence.decimalPlaces)
         case .approx(let c):

@@ -15,8 +15,10 @@
 ///    `\frac{1}{2}`), several joined by and/or/commas, and plain numbers (`1,234.5`, `.5`,
 ///    `50%`) or expressions with an operator (`1/2`, `3*4`) after a space, `=` or the start.
 ///
-/// Inputs are scanned in linear passes; nothing backtracks.
-struct MathVerifyExtractor {
+/// Inputs are scanned in linear passes: where a scan could restart at every position (closing
+/// delimiters, line ends, expression runs) the answers are precomputed once per completion, so
+/// the work stays linear in the completion's length.
+final class MathVerifyExtractor {
     /// One place in the completion that may hold the answer.
     struct Candidate {
         var start: Int
@@ -30,6 +32,56 @@ struct MathVerifyExtractor {
     private let scalars: [Unicode.Scalar]
     private let lowered: [Unicode.Scalar]
     private let boxes: [MathText.Box]
+
+    /// At most this many boxes (and math spans holding boxes) are tried one by one.
+    static let maxBoxCandidates = 16
+
+    /// The index of the next newline at or after each position (or the end).
+    private lazy var lineEnds: [Int] = {
+        var ends = [Int](repeating: scalars.count, count: scalars.count + 1)
+        var next = scalars.count
+        for i in stride(from: scalars.count - 1, through: 0, by: -1) {
+            if scalars[i] == "\n" { next = i }
+            ends[i] = next
+        }
+        return ends
+    }()
+
+    /// For each position, the end (exclusive) of the run of expression characters (digits,
+    /// `.`, spaces, tabs, operators) that starts there.
+    private lazy var exprRunEnds: [Int] = {
+        var ends = [Int](repeating: scalars.count, count: scalars.count + 1)
+        var end = scalars.count
+        for i in stride(from: scalars.count - 1, through: 0, by: -1) {
+            let c = scalars[i]
+            if !(isDigit(c) || c == "." || c == " " || c == "\t" || MathVerifyExtractor.operators.contains(c)) { end = i }
+            ends[i] = end
+        }
+        return ends
+    }()
+
+    /// Operators before each position (prefix counts).
+    private lazy var operatorCounts: [Int] = {
+        var counts = [Int](repeating: 0, count: scalars.count + 1)
+        for i in 0..<scalars.count {
+            counts[i + 1] = counts[i] + (MathVerifyExtractor.operators.contains(scalars[i]) ? 1 : 0)
+        }
+        return counts
+    }()
+
+    /// For each position, the largest position at or before it where an expression may end.
+    private lazy var lastTerminators: [Int] = {
+        var last = [Int](repeating: -1, count: scalars.count + 1)
+        var seen = -1
+        for i in 0...scalars.count {
+            if i == scalars.count || isTerminator(i, to: scalars.count) { seen = i }
+            last[i] = seen
+        }
+        return last
+    }()
+
+    /// Next occurrences of each closing delimiter, computed on first use.
+    private var nextCloses: [String: [Int]] = [:]
 
     init(_ completion: String) {
         scalars = Array(completion.unicodeScalars)
@@ -64,7 +116,7 @@ struct MathVerifyExtractor {
         // math-verify's box patterns look for `\boxed{`; `\fbox` counts only beside a `\boxed`.
         guard boxes.contains(where: { scalars[$0.start + 1] == "b" }) else { return [] }
         var candidates: [Candidate] = []
-        for span in latexEnvironments(from: 0, plain: false) where MathText.has(span.text, "\\boxed") {
+        for span in latexEnvironments(from: 0, plain: false).filter({ MathText.has($0.text, "\\boxed") }).suffix(MathVerifyExtractor.maxBoxCandidates) {
             if let boxed = MathText.allBoxesAnswer(span.text) {
                 candidates.append(Candidate(start: span.start, end: span.end, text: boxed, percent: span.percent))
             }
@@ -76,7 +128,7 @@ struct MathVerifyExtractor {
             } ?? 0
             candidates.append(Candidate(start: start, end: end, text: last, percent: false))
         }
-        for (k, box) in boxes.enumerated().reversed() where box.closed {
+        for (k, box) in boxes.enumerated().reversed().prefix(MathVerifyExtractor.maxBoxCandidates) where box.closed {
             candidates.append(Candidate(start: 0, end: -boxes.count + k, text: box.content, percent: false))
         }
         return candidates
@@ -92,11 +144,15 @@ struct MathVerifyExtractor {
 
     private func occurrences(of word: String) -> [Int] {
         let pattern = Array(word.unicodeScalars)
-        guard pattern.count <= lowered.count else { return [] }
+        guard !pattern.isEmpty, pattern.count <= lowered.count else { return [] }
         var found: [Int] = []
         var i = 0
         while i + pattern.count <= lowered.count {
-            if lowered[i] == pattern[0] && Array(lowered[i..<(i + pattern.count)]) == pattern { found.append(i) }
+            if lowered[i] == pattern[0] {
+                var k = 1
+                while k < pattern.count && lowered[i + k] == pattern[k] { k += 1 }
+                if k == pattern.count { found.append(i) }
+            }
             i += 1
         }
         return found
@@ -163,7 +219,7 @@ struct MathVerifyExtractor {
     /// `window` characters of `position`; with `equalsWindow`, one right after the last `=`
     /// within that many characters is preferred.
     private func anchoredNumber(at position: Int, window: Int, equalsWindow: Int = 0) -> Candidate? {
-        let lineEnd = scalars[position...].firstIndex(of: "\n") ?? scalars.count
+        let lineEnd = lineEnds[min(position, scalars.count)]
         if equalsWindow > 0 {
             var lastEquals: Int?
             var k = position
@@ -240,6 +296,7 @@ struct MathVerifyExtractor {
 
     /// One math span starting exactly at `i`.
     private func environment(at i: Int, plain: Bool) -> Candidate? {
+        guard i < scalars.count else { return nil }
         let c = scalars[i]
         let escaped = i > 0 && scalars[i - 1] == "\\"
         var span: (contentStart: Int, contentEnd: Int, end: Int)?
@@ -270,17 +327,25 @@ struct MathVerifyExtractor {
 
     /// The first unescaped `close` sequence from `from`: content bounds and the end after it.
     private func closing(from: Int, close: [Unicode.Scalar], allowNewline: Bool) -> (Int, Int, Int)? {
-        var k = from
-        while k + close.count <= scalars.count {
-            if !allowNewline && scalars[k] == "\n" { return nil }
-            if scalars[k] == close[0], (close.count == 1 || scalars[k + 1] == close[1]) {
-                let escaped = k > 0 && scalars[k - 1] == "\\" && close[0] != "\\"
-                if !escaped { return (from, k, k + close.count) }
+        guard from <= scalars.count else { return nil }
+        let key = String(String.UnicodeScalarView(close))
+        if nextCloses[key] == nil {
+            // next[i]: the first k ≥ i where `close` starts, not escaped (for `$`), else the end.
+            var next = [Int](repeating: scalars.count, count: scalars.count + 1)
+            var found = scalars.count
+            for k in stride(from: scalars.count - 1, through: 0, by: -1) {
+                if k + close.count <= scalars.count, scalars[k] == close[0], close.count == 1 || scalars[k + 1] == close[1],
+                   !(k > 0 && scalars[k - 1] == "\\" && close[0] != "\\") {
+                    found = k
+                }
+                next[k] = found
             }
-            // An escaped dollar inside inline math is content.
-            k += 1
+            nextCloses[key] = next
         }
-        return nil
+        let k = nextCloses[key]![from]
+        guard k < scalars.count else { return nil }
+        if !allowNewline && lineEnds[from] < k { return nil }
+        return (from, k, k + close.count)
     }
 
     /// `\frac{12}{5}` with plain (signed, decimal) numbers, outside any math delimiters.
@@ -376,33 +441,14 @@ struct MathVerifyExtractor {
         if k < to, scalars[k] == "(" { k += 1 }
         if k < to, scalars[k] == "-" { k += 1 }
         guard k < to, isDigit(scalars[k]) else { return nil }
-        var end = k + 1
-        var sawOperator = false
-        while end < to {
-            let c = scalars[end]
-            if isDigit(c) || c == "." || c == " " || c == "\t" { end += 1; continue }
-            if MathVerifyExtractor.operators.contains(c) { sawOperator = true; end += 1; continue }
-            break
-        }
-        guard sawOperator else { return nil }
-        // Back off to the longest prefix that ends before a valid terminator.
-        while end > k + 1 {
-            let text = String(String.UnicodeScalarView(scalars[start..<end]))
-            if isTerminator(end, to: to), hasOperatorAfterFirstDigit(start: k, end: end) {
-                return (text.trimmed, end)
-            }
-            end -= 1
-        }
-        return nil
-    }
-
-    private func hasOperatorAfterFirstDigit(start: Int, end: Int) -> Bool {
-        var k = start + 1
-        while k < end - 1 {
-            if MathVerifyExtractor.operators.contains(scalars[k]) { return true }
-            k += 1
-        }
-        return false
+        // The longest run of expression characters, backed off to the last place an expression
+        // may end; it needs an operator after its first digit and before its last character.
+        let runEnd = min(exprRunEnds[k], to)
+        var end = runEnd
+        if !(end >= to || isTerminator(end, to: to)) { end = lastTerminators[end] }
+        guard end > k + 1 else { return nil }
+        guard operatorCounts[end - 1] - operatorCounts[k + 1] > 0 else { return nil }
+        return (String(String.UnicodeScalarView(scalars[start..<end])).trimmed, end)
     }
 
     private func isTerminator(_ k: Int, to: Int) -> Bool {

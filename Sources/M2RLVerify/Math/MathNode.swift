@@ -35,7 +35,7 @@ indirect enum MathNode: Hashable, Sendable {
     case union([MathNode])
     case matrix([[MathNode]])
     /// `\sum_{k=a}^{b} body` / `\prod_{k=a}^{b} body` over integers a..b (at most
-    /// `MathEvaluator.maxSeriesTerms` terms).
+    /// `MathEvaluator.maxSeriesTerms` = 1,000 terms).
     case series(product: Bool, variable: String, from: MathNode, to: MathNode, body: MathNode)
 }
 

@@ -176,8 +176,10 @@ enum MathText {
                 }
             }
             let endsWithLetter = text.unicodeScalars.last(where: { $0 != " " }).map { ($0.value | 0x20) >= 97 && ($0.value | 0x20) <= 122 } ?? false
-            if endsWithLetter, let range = Regex.range(#"(?<=[0-9}\s])\s*[A-Za-z]+\s*$"#, in: text) {
+            let endsWithUnitPower = Regex.range(#"[A-Za-z]\s*\^\s*\{?\s*[23]\s*\}?\s*$"#, in: text) != nil
+            if endsWithLetter || endsWithUnitPower, let range = Regex.range(#"(?<=[0-9}\s])\s*[A-Za-z]+\s*(?:\^\s*\{?\s*[23]\s*\}?)?\s*$"#, in: text) {
                 var word = text[range].trimmed.lowercased()
+                if let caret = word.firstIndex(of: "^") { word = String(word[..<caret]).trimmed }
                 let rest = text[..<range.lowerBound].trimmed
                 if !unitWords.contains(word) {
                     if word.hasSuffix("es"), unitWords.contains(String(word.dropLast(2))) { word = String(word.dropLast(2)) }

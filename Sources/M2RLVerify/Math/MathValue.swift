@@ -63,17 +63,33 @@ enum MathValue: Sendable, CustomStringConvertible {
     }
 }
 
+/// How many more nodes one comparison may evaluate. Series, sample points and set matching
+/// multiply work; this caps their product, so every comparison ends quickly whatever the input.
+final class EvaluationBudget: @unchecked Sendable {
+    static let perComparison = 200_000
+    var remaining: Int
+
+    init(_ nodes: Int = EvaluationBudget.perComparison) { remaining = nodes }
+}
+
 /// Evaluates scalar expressions. Variables take values from `bindings`; anything that is not a
 /// scalar (sets, relations, text, ∞) or is undefined (division by zero, log of a negative
 /// number) evaluates to nil. Bounded: exact arithmetic gives up (falls back to doubles) when
-/// numbers grow past `Rational.maxBits`; factorials are exact up to 5,000!.
+/// numbers grow past `Rational.maxBits`; factorials are exact up to 5,000!; a series has at most
+/// `maxSeriesTerms` terms, and one comparison evaluates at most `EvaluationBudget` nodes.
 struct MathEvaluator {
     var bindings: [String: MathValue] = [:]
+    /// Shared by every evaluation of one comparison: when it runs out, evaluation gives nil.
+    var budget: EvaluationBudget?
 
     static let maxFactorial = 5_000
-    static let maxSeriesTerms = 10_000
+    static let maxSeriesTerms = 1_000
 
     func evaluate(_ node: MathNode) -> MathValue? {
+        if let budget {
+            guard budget.remaining > 0 else { return nil }
+            budget.remaining -= 1
+        }
         switch node {
         case .number(let q, _): return .exact(q)
         case .symbol(let name): return bindings[name]
@@ -135,6 +151,11 @@ struct MathEvaluator {
                 inner.bindings[variable] = .exact(Rational(k))
                 guard let term = inner.evaluate(body) else { return nil }
                 total = product ? MathEvaluator.multiply(total, term) : MathEvaluator.add(total, term)
+                // Big exact numbers cost in proportion to their length: charge the budget for it.
+                if let budget, case .exact(let q) = total {
+                    budget.remaining -= (q.numerator.bitWidth + q.denominator.bitWidth) / 256
+                    guard budget.remaining > 0 else { return nil }
+                }
                 k += 1
             }
             return total
@@ -161,16 +182,17 @@ struct MathEvaluator {
                 return .exact(Rational(whole))
             }
             let x = first.complex
-            guard x.isReal else { return nil }
+            guard x.isReal, x.re.isFinite, abs(x.re) < 9e15 else { return nil }
             return .exact(Rational(Int(f == .floor ? x.re.rounded(.down) : x.re.rounded(.up))))
         case .binomial:
+            // Bounded: |n| ≤ 10^6 and k ≤ 1,000 (at most 1,000 multiplications of small numbers).
             guard values.count == 2, case .exact(let n) = values[0], case .exact(let k) = values[1],
-                  n.isInteger, k.isInteger, !k.isNegative, n.numerator <= 100_000 else { return nil }
+                  n.isInteger, k.isInteger, !k.isNegative, n.numerator.magnitude <= 1_000_000 else { return nil }
             if k.numerator > n.numerator && !n.isNegative { return .exact(.zero) }
+            guard k.numerator <= 1_000 else { return nil }
             var result = Rational.one
             var i = 0
             let kk = Int(k.numerator)
-            guard kk <= 10_000 else { return nil }
             while i < kk {
                 guard let next = result.multiplying(Rational(n.numerator - .init(i))),
                       let divided = next.dividing(by: Rational(i + 1)) else { return nil }

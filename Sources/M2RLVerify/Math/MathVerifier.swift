@@ -35,7 +35,6 @@ public struct MathVerifier: Verifier {
 
     public static let defaultPreset = MathPreset.mathVerify
 
-    private let equivalence = MathEquivalence()
     private let golds = GoldCache()
 
     public init() {}
@@ -86,7 +85,7 @@ public struct MathVerifier: Verifier {
                 }
                 details["extracted"] = .string(text)
                 details["parsed"] = .string(node.description)
-                let same = text == goldText || goldNode.map { equivalence.equivalent($0, node) } ?? false
+                let same = text == goldText || goldNode.map { MathEquivalence().equivalent($0, node) } ?? false
                 return Verification(reward: same ? 1 : 0, verdict: same ? "correct" : "incorrect", details: details)
             }
             // math-verify moves to the next group only when nothing in this one parsed.

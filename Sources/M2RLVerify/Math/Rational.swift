@@ -162,18 +162,17 @@ struct Rational: Hashable, Sendable, CustomStringConvertible {
             let r = value.squareRoot()
             return r * r == value ? r : nil
         }
-        // Start from the floating-point estimate and correct by a few steps (values here are
-        // bounded by maxBits, and k ≤ 64).
-        let estimate = Rational.bitLog2(value) / Double(k)
-        guard estimate < 1_000 else { return nil }
-        var r = BigInt(exactly: (libmExp2(estimate)).rounded()) ?? 0
-        for _ in 0..<8 {
-            let p = r.power(k)
-            if p == value { return r }
-            if p < value { r += 1 } else { r -= 1 }
-            if r < 0 { return nil }
+        // Integer Newton iteration from above: x ← ((k−1)x + v / x^(k−1)) / k, then check.
+        let bits = value.bitWidth
+        var x = BigInt(1) << ((bits + k - 1) / k + 1)
+        var steps = 0
+        while steps < 4_000 {
+            let next = (BigInt(k - 1) * x + value / x.power(k - 1)) / BigInt(k)
+            if next >= x { break }
+            x = next
+            steps += 1
         }
-        return nil
+        return x.power(k) == value ? x : nil
     }
 
     /// log2 of a positive integer, accurate to about 1e-15 relative.
