@@ -175,3 +175,15 @@ public struct CheckerProgram: Codable, Sendable, Hashable {
         self.source = source
     }
 }
+
+/// Choice letters of multiple-choice problems: A is option 0, up to J (10 options).
+public enum ChoiceLetter {
+    /// The letter of option `index` (0 → "A").
+    public static func letter(_ index: Int) -> String { String(UnicodeScalar(UInt8(65 + index))) }
+
+    /// The option index of a letter A–J (either case), or nil.
+    public static func index(of letter: String) -> Int? {
+        guard letter.unicodeScalars.count == 1, let v = letter.uppercased().unicodeScalars.first?.value, (65...74).contains(v) else { return nil }
+        return Int(v) - 65
+    }
+}

@@ -151,3 +151,58 @@ struct FieldReader {
         return result
     }
 }
+
+/// The inverse of `Problem(json:)`: the problem as a JSON object, with the keys and values its
+/// `Encodable` conformance writes (absent optionals omitted), so `problem.json.jsonText` is the
+/// line `M2RLJSON.line(problem)` gives, without `JSONEncoder` on the write path.
+extension Problem {
+    public var json: JSONValue {
+        var o: [String: JSONValue] = ["id": .string(id), "domain": .string(domain.rawValue)]
+        o["prompt"] = prompt.map(JSONValue.string)
+        o["answer"] = answer.map(JSONValue.string)
+        o["choices"] = choices.map { .array($0.map(JSONValue.string)) }
+        o["tests"] = tests?.json
+        o["instructions"] = instructions.map { list in
+            .array(list.map { instruction in
+                var i: [String: JSONValue] = ["id": .string(instruction.id)]
+                i["kwargs"] = instruction.kwargs.map(JSONValue.object)
+                return .object(i)
+            })
+        }
+        if let verifier {
+            var v = verifier.options
+            if let preset = verifier.preset { v["preset"] = .string(preset) }
+            o["verifier"] = .object(v)
+        }
+        return .object(o)
+    }
+}
+
+extension CodeTests {
+    var json: JSONValue {
+        var o: [String: JSONValue] = ["kind": .string(kind.rawValue)]
+        o["language"] = language.map(JSONValue.string)
+        o["cases"] = cases.map { list in
+            .array(list.map { test in
+                var c: [String: JSONValue] = [:]
+                c["input"] = test.input.map(JSONValue.string)
+                c["output"] = test.output.map(JSONValue.string)
+                c["args"] = test.args
+                c["expected"] = test.expected
+                return .object(c)
+            })
+        }
+        o["fn_name"] = fnName.map(JSONValue.string)
+        o["compare"] = compare.map(JSONValue.string)
+        o["time_limit_s"] = timeLimitS.map(JSONValue.double)
+        o["memory_limit_mb"] = memoryLimitMb.map(JSONValue.int)
+        o["code"] = code.map(JSONValue.string)
+        o["entry_point"] = entryPoint.map(JSONValue.string)
+        o["checker"] = checker.map { .object(["language": .string($0.language), "source": .string($0.source)]) }
+        o["reward"] = reward.map(JSONValue.string)
+        o["max_tests"] = maxTests.map(JSONValue.int)
+        o["seed"] = seed.map(JSONValue.int)
+        o["stop_on_failure"] = stopOnFailure.map(JSONValue.bool)
+        return .object(o)
+    }
+}

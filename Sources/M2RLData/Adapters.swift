@@ -77,8 +77,13 @@ public enum DatasetFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// `keyColumns` split into alternatives once: detection runs for every record.
+    private static let alternatives: [DatasetFormat: [[String]]] = Dictionary(uniqueKeysWithValues: allCases.map { format in
+        (format, format.keyColumns.map { $0.split(separator: "|").map(String.init) })
+    })
+
     func matches(_ fields: [String: JSONValue]) -> Bool {
-        keyColumns.allSatisfy { column in column.split(separator: "|").contains { fields[String($0)] != nil } }
+        DatasetFormat.alternatives[self]!.allSatisfy { names in names.contains { fields[$0] != nil } }
             && (self != .gsm8k || (fields["answer"]?.string?.contains("####") ?? false))
     }
 
@@ -457,45 +462,11 @@ enum Adapters {
             answer = given
         } else {
             let solution = try row.text("solution")
-            guard let boxed = lastBoxed(solution) else { throw row.missing("solution", "a solution with a final \\boxed{} answer") }
+            guard let boxed = LaTeXBox.lastContent(in: solution) else { throw row.missing("solution", "a solution with a final \\boxed{} answer") }
             answer = boxed
         }
         let id = row.optionalText("unique_id") ?? row.optionalText("id") ?? fallbackID
         return Problem(id: id, domain: .math, prompt: try row.text("problem"), answer: answer)
-    }
-
-    /// The content of the last `\boxed{...}` (or `\fbox{...}`), braces balanced.
-    static func lastBoxed(_ text: String) -> String? {
-        let scalars = Array(text.unicodeScalars)
-        var best: String?
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == "\\" {
-                let rest = String(String.UnicodeScalarView(scalars[i..<min(scalars.count, i + 7)]))
-                let command = rest.hasPrefix("\\boxed") ? 6 : rest.hasPrefix("\\fbox") ? 5 : 0
-                if command > 0 {
-                    var k = i + command
-                    while k < scalars.count, scalars[k] == " " { k += 1 }
-                    if k < scalars.count, scalars[k] == "{" {
-                        var depth = 0
-                        var j = k
-                        while j < scalars.count {
-                            if scalars[j] == "{" { depth += 1 } else if scalars[j] == "}" {
-                                depth -= 1
-                                if depth == 0 { break }
-                            }
-                            j += 1
-                        }
-                        if j < scalars.count {
-                            best = String(String.UnicodeScalarView(scalars[(k + 1)..<j]))
-                            i = j
-                        }
-                    }
-                }
-            }
-            i += 1
-        }
-        return best
     }
 
     // MARK: - Science
@@ -510,7 +481,7 @@ enum Adapters {
         let order = seededPermutation(count: 4, seed: fnv1a(question))
         let options = [correct] + wrong
         let choices = order.map { options[$0] }
-        let letter = ChoiceLetters.letter(order.firstIndex(of: 0)!)
+        let letter = ChoiceLetter.letter(order.firstIndex(of: 0)!)
         let id = row.optionalText("Record ID") ?? fallbackID
         return Problem(id: id, domain: .science, prompt: question, answer: letter, choices: choices)
     }
@@ -523,11 +494,11 @@ enum Adapters {
         guard (2...10).contains(options.count) else { throw row.missing("choices", "2 to 10 options") }
         let letter: String
         switch row.fields["answer"] {
-        case .int(let index)? where (0..<options.count).contains(index): letter = ChoiceLetters.letter(index)
-        case .string(let s)? where s.count == 1 && ChoiceLetters.index(of: s).map({ $0 < options.count }) == true: letter = s.uppercased()
+        case .int(let index)? where (0..<options.count).contains(index): letter = ChoiceLetter.letter(index)
+        case .string(let s)? where ChoiceLetter.index(of: s).map({ $0 < options.count }) == true: letter = s.uppercased()
         default:
             if case .int(let index)? = row.fields["answer_index"], (0..<options.count).contains(index) {
-                letter = ChoiceLetters.letter(index)
+                letter = ChoiceLetter.letter(index)
             } else {
                 throw row.missing("answer", "the correct option's index or letter")
             }
@@ -557,13 +528,5 @@ enum Adapters {
             k -= 1
         }
         return order
-    }
-}
-
-enum ChoiceLetters {
-    static func letter(_ index: Int) -> String { String(UnicodeScalar(UInt8(65 + index))) }
-    static func index(of letter: String) -> Int? {
-        guard let v = letter.uppercased().unicodeScalars.first?.value, (65...74).contains(v) else { return nil }
-        return Int(v) - 65
     }
 }

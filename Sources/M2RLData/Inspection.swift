@@ -51,9 +51,7 @@ public struct DatasetInspection: Sendable {
         for (format, n) in counts.formats { formats[format.rawValue] = .int(n) }
         var codes: [String: JSONValue] = [:]
         for (code, n) in counts.rejections { codes[code] = .int(n) }
-        let sampleJSON: [JSONValue] = sample.compactMap { problem in
-            (try? M2RLJSON.line(problem)).flatMap { try? JSONValue.parse($0) }
-        }
+        let sampleJSON = sample.map(\.json)
         var object: [String: JSONValue] = [
             "archive": .string(path),
             "filters": .array(info.filters.map { .string($0) }),

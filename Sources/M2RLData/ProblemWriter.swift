@@ -58,8 +58,7 @@ public final class ProblemWriter {
 
     /// Appends one problem as a JSON line.
     public func write(_ problem: Problem) throws {
-        let line = try M2RLJSON.line(problem)
-        buffer.append(contentsOf: line.utf8)
+        buffer.append(contentsOf: problem.json.jsonText.utf8)
         buffer.append(0x0A)
         written += 1
         if buffer.count >= 1 << 16 { try flush() }

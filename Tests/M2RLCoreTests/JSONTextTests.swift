@@ -60,35 +60,6 @@ struct JSONTextTests {
     }
 }
 
-@Suite("JSON: decoding from a parsed value")
-struct JSONValueDecoderTests {
-    @Test("a Problem decodes the same from a value as from text")
-    func problem() throws {
-        let text = #"{"id":"c1","domain":"code","tests":{"kind":"stdio","cases":[{"input":"1\n","output":"1\n"}],"time_limit_s":2},"verifier":{"preset":"x","reward":"signed"}}"#
-        let fromValue = try JSONValueDecoder().decode(Problem.self, from: try JSONValue.parse(text))
-        let fromText = try JSONDecoder().decode(Problem.self, from: Data(text.utf8))
-        #expect(fromValue == fromText)
-    }
-
-    @Test("errors carry the coding path, as JSONDecoder's do")
-    func errorPaths() throws {
-        #expect {
-            try JSONValueDecoder().decode(Problem.self, from: try JSONValue.parse(#"{"domain":"math"}"#))
-        } throws: { error in
-            guard case DecodingError.keyNotFound(let key, _) = error else { return false }
-            return key.stringValue == "id"
-        }
-        #expect {
-            try JSONValueDecoder().decode([Int].self, from: try JSONValue.parse(#"[1, "two"]"#))
-        } throws: { error in
-            guard case DecodingError.typeMismatch(_, let context) = error else { return false }
-            return context.codingPath.map(\.stringValue) == ["1"]
-        }
-        #expect(try JSONValueDecoder().decode([UInt8].self, from: .array([1, 2.0])) == [1, 2])
-        #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(UInt8.self, from: 300) }
-    }
-}
-
 @Suite("Problem from a parsed JSON object")
 struct ProblemJSONTests {
     static let problems = [
@@ -102,6 +73,12 @@ struct ProblemJSONTests {
     func same(text: String) throws {
         guard case .object(let fields) = try JSONValue.parse(text) else { Issue.record("not an object"); return }
         #expect(try Problem(json: fields) == JSONDecoder().decode(Problem.self, from: Data(text.utf8)))
+    }
+
+    @Test("Problem.json writes the line JSONEncoder writes", arguments: problems)
+    func written(text: String) throws {
+        let problem = try JSONDecoder().decode(Problem.self, from: Data(text.utf8))
+        #expect(problem.json.jsonText == (try M2RLJSON.line(problem)))
     }
 
     @Test("errors name the field path", arguments: [

@@ -63,7 +63,7 @@ struct AdapterTests {
         let a = try convert(row), b = try convert(row)
         #expect(a == b)
         let letter = try #require(a.answer)
-        let index = try #require(ChoiceLetters.index(of: letter))
+        let index = try #require(ChoiceLetter.index(of: letter))
         #expect(a.choices?[index] == "Neon")
         #expect(Set(a.choices ?? []) == ["Neon", "Iron", "Oxygen", "Sodium"])
         #expect(Adapters.seededPermutation(count: 4, seed: Adapters.fnv1a("Which is a noble gas?")) == a.choices!.map { ["Neon", "Iron", "Oxygen", "Sodium"].firstIndex(of: $0)! })

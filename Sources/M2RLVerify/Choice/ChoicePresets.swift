@@ -1,4 +1,5 @@
 import Foundation
+import M2RLCore
 
 /// A multiple-choice letter extraction rule, reproducing one harness (`verifier.preset`).
 ///
@@ -58,7 +59,7 @@ public enum ChoicePreset: String, Sendable, CaseIterable {
                 let alternatives = choices.map { NSRegularExpression.escapedPattern(for: ChoiceText.withoutPunctuation($0.lowercased())) }
                 if let text = Regex.last(alternatives.joined(separator: "|"), in: cleaned, group: 0),
                    let index = choices.firstIndex(where: { ChoiceText.withoutPunctuation($0.lowercased()) == text }) {
-                    return ChoiceText.letter(index)
+                    return ChoiceLetter.letter(index)
                 }
             }
             return Regex.last(#":[\s]*(A|B|C|D)"#, in: response)
@@ -115,15 +116,13 @@ enum SuperGPQA {
         var contentPatterns = patterns(alternatives, colonAfterAnswer: false, ignoreCase: false)
         contentPatterns[0] = contentPatterns[0].replacingOccurrences(of: #"\s+is?:?\s*"#, with: #"\s+is:?\s*"#)
         guard let text = firstMatch(contentPatterns), let index = choices.firstIndex(of: text) else { return nil }
-        return ChoiceText.letter(index)
+        return ChoiceLetter.letter(index)
     }
 }
 
 /// Small text helpers for choices.
 enum ChoiceText {
-    static func letter(_ index: Int) -> String { String(UnicodeScalar(UInt8(65 + index))) }
-
-    static func validLetters(count: Int) -> Set<String> { Set((0..<min(max(count, 0), 26)).map(letter)) }
+    static func validLetters(count: Int) -> Set<String> { Set((0..<min(max(count, 0), 26)).map { ChoiceLetter.letter($0) }) }
 
     /// `(B)` → `B`; anything else is returned with punctuation removed (lm-eval compares
     /// ignoring punctuation and case).

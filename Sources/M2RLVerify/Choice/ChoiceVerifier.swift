@@ -55,7 +55,7 @@ public struct ChoiceVerifier: Verifier {
             return bare
         }
         if let index = choices.firstIndex(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines) == raw }) {
-            return ChoiceText.letter(index)
+            return ChoiceLetter.letter(index)
         }
         throw VerifyError.invalidProblem("answer '\(raw.prefix(80))' is neither a letter A–J nor one of the choices")
     }
@@ -71,6 +71,6 @@ public struct ChoiceVerifier: Verifier {
                 best = (last.range.location, index)
             }
         }
-        return best.map { ChoiceText.letter($0.index) }
+        return best.map { ChoiceLetter.letter($0.index) }
     }
 }

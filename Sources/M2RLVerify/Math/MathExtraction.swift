@@ -114,7 +114,7 @@ final class MathVerifyExtractor {
     /// Earlier boxes follow, one by one, last first.
     private func boxCandidates() -> [Candidate] {
         // math-verify's box patterns look for `\boxed{`; `\fbox` counts only beside a `\boxed`.
-        guard boxes.contains(where: { scalars[$0.start + 1] == "b" }) else { return [] }
+        guard boxes.contains(where: { !$0.isFbox }) else { return [] }
         var candidates: [Candidate] = []
         for span in latexEnvironments(from: 0, plain: false).filter({ MathText.has($0.text, "\\boxed") }).suffix(MathVerifyExtractor.maxBoxCandidates) {
             if let boxed = MathText.allBoxesAnswer(span.text) {

@@ -1,72 +1,15 @@
+import M2RLCore
+
 /// Text-level handling of math answers: `\boxed{}` contents and the normalisation that runs
 /// before parsing (units, degrees, percent words, presentation commands).
 enum MathText {
     // MARK: - Boxes
 
-    /// A `\boxed{...}` or `\fbox{...}` found in a text: its content and where it is, in
-    /// Unicode scalars.
-    struct Box: Equatable {
-        var content: String
-        var start: Int
-        var end: Int
-        /// False for a box whose braces never close (it runs to the end of the text).
-        var closed: Bool
-    }
+    typealias Box = LaTeXBox
 
-    private static let boxedCommand = Array("\\boxed".unicodeScalars)
-    private static let fboxCommand = Array("\\fbox".unicodeScalars)
-
-    /// Every box in `text`, left to right (nested braces balanced; an unclosed box runs to the
-    /// end of the text, as math-verify reads it). One linear scan.
-    static func boxes(in text: String) -> [Box] {
-        boxes(in: Array(text.unicodeScalars))
-    }
-
-    static func boxes(in scalars: [Unicode.Scalar]) -> [Box] {
-        var found: [Box] = []
-        var i = 0
-        let n = scalars.count
-        while i < n {
-            guard scalars[i] == "\\" else { i += 1; continue }
-            let command: Int
-            if hasPrefix(scalars, boxedCommand, at: i) { command = boxedCommand.count }
-            else if hasPrefix(scalars, fboxCommand, at: i) { command = fboxCommand.count }
-            else { i += 1; continue }
-            var cursor = i + command
-            while cursor < n, scalars[cursor] == " " { cursor += 1 }
-            guard cursor < n, scalars[cursor] == "{" else { i += command; continue }
-            var depth = 0
-            var close: Int?
-            var probe = cursor
-            while probe < n {
-                if scalars[probe] == "{" { depth += 1 } else if scalars[probe] == "}" {
-                    depth -= 1
-                    if depth == 0 { close = probe; break }
-                }
-                probe += 1
-            }
-            if let close {
-                found.append(Box(content: string(scalars[(cursor + 1)..<close]).trimmed, start: i, end: close + 1, closed: true))
-                i = close + 1
-            } else {
-                found.append(Box(content: string(scalars[(cursor + 1)...]).trimmed, start: i, end: n, closed: false))
-                break
-            }
-        }
-        return found
-    }
-
-    static func hasPrefix(_ scalars: [Unicode.Scalar], _ prefix: [Unicode.Scalar], at i: Int) -> Bool {
-        guard i + prefix.count <= scalars.count else { return false }
-        for k in 0..<prefix.count where scalars[i + k] != prefix[k] { return false }
-        return true
-    }
-
-    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars)
-        return String(out)
-    }
+    /// Every box in `text` (see `LaTeXBox.all`).
+    static func boxes(in text: String) -> [Box] { LaTeXBox.all(in: Array(text.unicodeScalars)) }
+    static func boxes(in scalars: [Unicode.Scalar]) -> [Box] { LaTeXBox.all(in: scalars) }
 
     /// The answer in the last box, joined (with commas) with the boxes just before it when they
     /// are close (fewer than 10 characters apart) or separated by a short `and`/`or`/`,`/`;`
@@ -82,7 +25,7 @@ enum MathText {
         var parts = [all[index].content]
         while index > 0 {
             let previous = all[index - 1], next = all[index]
-            let between = string(scalars[previous.end..<next.start])
+            let between = LaTeXBox.string(scalars[previous.end..<next.start])
             let close = next.start - previous.end < 10
             let separated = previous.content != parts.last! && next.start - previous.end < 70 && containsSeparator(Substring(between))
             guard close || separated else { break }
@@ -232,11 +175,3 @@ extension MathText {
     }
 }
 
-extension StringProtocol {
-    var trimmed: String {
-        var start = startIndex, end = endIndex
-        while start < end, self[start].isWhitespace { start = index(after: start) }
-        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
-        return String(self[start..<end])
-    }
-}
