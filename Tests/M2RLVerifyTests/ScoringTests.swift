@@ -68,7 +68,9 @@ struct ScoringTests {
         #expect(error["verdict"] == "error")
         #expect(error["reward"]?.number == 0)
         #expect(error["error"]?["code"]?.string == code, "\(out.all[1])")
-        #expect((error["error"]?["message"]?.string ?? "").contains("line 2"))
+        // A plain local: the macro mis-expanded `(x ?? "").contains(...)` and checked nothing.
+        let message = error["error"]?["message"]?.string ?? ""
+        #expect(message.contains("line 2"), "\(message)")
         #expect(stats.errors == 1 && stats.scored == 2)
         #expect(try! JSONValue.parse(out.all[2])["id"] == "r3")
     }
