@@ -18,9 +18,10 @@ public struct RecordRejection: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(location): \(code): \(message)" }
 }
 
-/// Counts of one read. `read == converted + rejected`, always.
+/// Counts of one read.
 public struct DatasetCounts: Sendable, Equatable {
-    public var read = 0
+    /// Every record is either converted or rejected, so this is their sum by construction.
+    public var read: Int { converted + rejected }
     public var converted = 0
     public var rejected = 0
     public var domains: [Domain: Int] = [:]
@@ -70,7 +71,6 @@ public struct Dataset {
     @discardableResult
     public func read(_ path: String, counts: inout DatasetCounts, _ body: (DatasetRecord) throws -> Void) throws -> ContainerInfo {
         func deliver(_ record: DatasetRecord) throws {
-            counts.read += 1
             switch record {
             case .problem(_, let problem, let format):
                 counts.converted += 1
