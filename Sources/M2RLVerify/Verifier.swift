@@ -111,9 +111,8 @@ public struct VerificationFailure: Error, Sendable {
 }
 
 extension VerifierRegistry {
-    /// Every verifier m2rl has today: code (through `sandbox`, with runtime profiles from
-    /// `catalog`), science (multiple choice) and math. Instruction following plugs in here as
-    /// it lands.
+    /// Every verifier m2rl has: code (through `sandbox`, with runtime profiles from `catalog`),
+    /// science (multiple choice), math and instruction following.
     public static func standard(
         sandbox: Sandbox, catalog: ProfileCatalog, isolation: Isolation = .full, zygote: Bool = true
     ) -> VerifierRegistry {
@@ -121,6 +120,7 @@ extension VerifierRegistry {
             CodeVerifier(sandbox: sandbox, catalog: catalog, isolation: isolation, useZygote: zygote),
             ChoiceVerifier(),
             MathVerifier(),
+            InstructionVerifier(),
         ])
     }
 }

@@ -1,0 +1,119 @@
+import Foundation
+import M2RLCore
+
+/// How an instruction-following response is judged: IFEval's two evaluations.
+public enum InstructionMode: String, Sendable, CaseIterable {
+    /// The response as it is.
+    case strict
+    /// IFEval's upper bound: an instruction is followed when any of 8 variants of the response
+    /// follows it: the response; with every `*` removed; without its first line; without its
+    /// last line; without both; and each of the last three with `*` removed (variants stripped).
+    case loose
+}
+
+/// Per-instruction verdicts of one response, under both evaluations.
+public struct InstructionEvaluation: Sendable, Equatable {
+    public var strict: [Bool]
+    public var loose: [Bool]
+
+    /// Evaluates `response` against `checks` as IFEval's `evaluation_lib` does: a variant that is
+    /// empty after stripping follows nothing. Loose variants are built only when some instruction
+    /// fails strictly (a strict pass is a loose pass: the response is the first variant).
+    public static func evaluate(_ checks: [any InstructionCheck], response: String) -> InstructionEvaluation {
+        let nonEmpty = !PythonText.strip(response).isEmpty
+        let strict = checks.map { nonEmpty && $0.follows(response) }
+        guard strict.contains(false) else { return InstructionEvaluation(strict: strict, loose: strict) }
+        let variants = looseVariants(response).filter { !PythonText.strip($0).isEmpty }
+        let loose = zip(checks, strict).map { check, passed in
+            passed || variants.contains { check.follows($0) }
+        }
+        return InstructionEvaluation(strict: strict, loose: loose)
+    }
+
+    /// The 7 variants besides the response itself, in the reference's order.
+    static func looseVariants(_ response: String) -> [String] {
+        let lines = PythonText.split(response, separator: "\n")
+        func join(_ part: ArraySlice<Substring>) -> String { String(PythonText.strip(part.joined(separator: "\n"))) }
+        let removeFirst = join(lines.dropFirst())
+        let removeLast = join(lines.dropLast())
+        let removeBoth = lines.count >= 2 ? join(lines.dropFirst().dropLast()) : ""
+        func unstarred(_ s: String) -> String { s.replacingOccurrences(of: "*", with: "") }
+        return [
+            unstarred(response), removeFirst, removeLast, removeBoth,
+            unstarred(removeFirst), unstarred(removeLast), unstarred(removeBoth),
+        ]
+    }
+
+    public func followed(_ mode: InstructionMode) -> [Bool] { mode == .strict ? strict : loose }
+}
+
+/// Scores instruction-following completions against the problem's verifiable instructions
+/// (`problem.instructions`: `{"id", "kwargs"}` as IFEval, IFBench and IFEvalG data spell them).
+///
+/// Presets: `strict` (default, as the M2RL study trained) or `loose` (see `InstructionMode`).
+/// Option `reward`: `all` (default; 1 when every instruction is followed, IFEval's prompt-level
+/// accuracy) or `fraction` (the share followed, its instruction-level accuracy).
+///
+/// Verdicts: `correct` (every instruction followed), `incorrect`, `no_answer` (the response is
+/// empty or whitespace; nothing is followed). Details: `preset`, `reward_rule`, `followed`
+/// (count), `total`, `instructions` (per instruction: `id`, `strict`, `loose`).
+///
+/// - Throws: `VerifyError` `invalid_problem` when the problem has no instructions, or when an
+///   instruction's id is unknown or its kwargs are invalid (the message names the instruction's
+///   index, id and key). Nothing unknown ever passes silently.
+public struct InstructionVerifier: Verifier {
+    public let domain = Domain.instruction
+    public let options = ["reward"]
+
+    public init() {}
+
+    /// The checks for a problem's instructions, in order.
+    /// - Throws: `VerifyError` (`invalid_problem`) naming the first instruction that cannot be built.
+    public static func checks(for problem: Problem) throws -> [any InstructionCheck] {
+        guard let instructions = problem.instructions, !instructions.isEmpty else {
+            throw VerifyError.invalidProblem("an instruction problem needs `instructions` (a list of {\"id\", \"kwargs\"})")
+        }
+        var checks: [any InstructionCheck] = []
+        checks.reserveCapacity(instructions.count)
+        for (index, instruction) in instructions.enumerated() {
+            do {
+                checks.append(try InstructionRegistry.check(id: instruction.id, kwargs: instruction.kwargs ?? [:], prompt: problem.prompt ?? ""))
+            } catch {
+                throw VerifyError.invalidProblem("instructions[\(index)]: \(error.message)")
+            }
+        }
+        return checks
+    }
+
+    public func verify(_ completion: String, problem: Problem) throws -> Verification {
+        let presetName = problem.verifier?.preset ?? InstructionMode.strict.rawValue
+        guard let mode = InstructionMode(rawValue: presetName) else {
+            throw VerifyError.invalidProblem(
+                "verifier.preset '\(presetName)' is not an instruction preset; use one of \(InstructionMode.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let fraction: Bool
+        switch problem.verifier?.options["reward"] {
+        case nil, .string("all")?: fraction = false
+        case .string("fraction")?: fraction = true
+        case let other?: throw VerifyError.invalidProblem("verifier.reward must be \"all\" or \"fraction\", got \(other.jsonText.prefix(60))")
+        }
+        let checks = try Self.checks(for: problem)
+        let evaluation = InstructionEvaluation.evaluate(checks, response: completion)
+        let followed = evaluation.followed(mode)
+        let count = followed.filter { $0 }.count
+        let ids = problem.instructions ?? []
+        let details: [String: JSONValue] = [
+            "preset": .string(mode.rawValue),
+            "reward_rule": .string(fraction ? "fraction" : "all"),
+            "followed": .int(count),
+            "total": .int(followed.count),
+            "instructions": .array(ids.indices.map { k in
+                .object(["id": .string(ids[k].id), "strict": .bool(evaluation.strict[k]), "loose": .bool(evaluation.loose[k])])
+            }),
+        ]
+        let all = count == followed.count
+        let verdict = PythonText.strip(completion).isEmpty ? "no_answer" : (all ? "correct" : "incorrect")
+        let reward = fraction ? Double(count) / Double(followed.count) : (all ? 1 : 0)
+        return Verification(reward: reward, verdict: verdict, details: details)
+    }
+}

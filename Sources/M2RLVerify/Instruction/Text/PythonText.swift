@@ -1,0 +1,149 @@
+import Foundation
+
+/// The string operations the reference checkers get from Python, with Python's exact rules, so
+/// a checker written in Swift counts what the Python one counts.
+///
+/// Python's `str` is a sequence of code points, so these work on Unicode scalars, not on
+/// Swift's grapheme clusters: `len("é")` is 2 when the accent is a combining mark.
+public enum PythonText {
+    /// `c.isspace()`: the code points Python calls whitespace (bidirectional class WS, B or S,
+    /// or category Zs).
+    public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            true
+        default:
+            false
+        }
+    }
+
+    /// `c.isalpha()`: categories Lu, Ll, Lt, Lm, Lo.
+    public static func isAlpha(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    /// `c.isalnum()`: a letter, or a code point with a numeric value (`isdecimal`, `isdigit`,
+    /// `isnumeric`).
+    public static func isAlnum(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return isAlpha(scalar) || scalar.properties.numericType != nil
+    }
+
+    /// A code point of the regular expression class `\w` on `str` patterns: `isalnum()` or `_`.
+    public static func isWord(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "_" || isAlnum(scalar)
+    }
+
+    /// `c.isdigit()` for one code point (decimal digits and other digits such as `²`).
+    public static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }
+        switch scalar.properties.numericType {
+        case .decimal?, .digit?: return true
+        default: return false
+        }
+    }
+
+    /// `re.findall(r"\w+", text)`: the maximal runs of word code points (NLTK's
+    /// `RegexpTokenizer(r"\w+")`, which IFEval and IFBench use to count words).
+    public static func words(_ text: String) -> [Substring] {
+        var out: [Substring] = []
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            guard isWord(scalars[i]) else { i = scalars.index(after: i); continue }
+            let start = i
+            while i < scalars.endIndex, isWord(scalars[i]) { i = scalars.index(after: i) }
+            out.append(Substring(scalars[start..<i]))
+        }
+        return out
+    }
+
+    /// The number of `\w+` runs, without building them.
+    public static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let word = isWord(scalar)
+            if word && !inWord { count += 1 }
+            inWord = word
+        }
+        return count
+    }
+
+    /// `text.split()`: runs of non-whitespace, empty strings never produced.
+    public static func split(_ text: some StringProtocol) -> [Substring] {
+        var out: [Substring] = []
+        let string = Substring(text)
+        let scalars = string.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            guard !isSpace(scalars[i]) else { i = scalars.index(after: i); continue }
+            let start = i
+            while i < scalars.endIndex, !isSpace(scalars[i]) { i = scalars.index(after: i) }
+            out.append(Substring(scalars[start..<i]))
+        }
+        return out
+    }
+
+    /// `text.split(separator)` with a literal separator: empty pieces kept, as Python does.
+    public static func split(_ text: some StringProtocol, separator: String) -> [Substring] {
+        let string = Substring(text)
+        guard !separator.isEmpty else { return [string] }
+        var out: [Substring] = []
+        var rest = string[...]
+        while let range = rest.range(of: separator, options: .literal) {
+            out.append(rest[rest.startIndex..<range.lowerBound])
+            rest = rest[range.upperBound...]
+        }
+        out.append(rest)
+        return out
+    }
+
+    /// `text.strip()`: Python whitespace removed from both ends.
+    public static func strip(_ text: some StringProtocol) -> Substring {
+        let string = Substring(text)
+        let scalars = string.unicodeScalars
+        var lower = scalars.startIndex
+        var upper = scalars.endIndex
+        while lower < upper, isSpace(scalars[lower]) { lower = scalars.index(after: lower) }
+        while upper > lower, isSpace(scalars[scalars.index(before: upper)]) { upper = scalars.index(before: upper) }
+        return Substring(scalars[lower..<upper])
+    }
+
+    /// `text.strip(chars)`: the given code points removed from both ends.
+    public static func strip(_ text: some StringProtocol, _ chars: String) -> Substring {
+        let set = Set(chars.unicodeScalars)
+        let string = Substring(text)
+        let scalars = string.unicodeScalars
+        var lower = scalars.startIndex
+        var upper = scalars.endIndex
+        while lower < upper, set.contains(scalars[lower]) { lower = scalars.index(after: lower) }
+        while upper > lower, set.contains(scalars[scalars.index(before: upper)]) { upper = scalars.index(before: upper) }
+        return Substring(scalars[lower..<upper])
+    }
+
+    /// `len(text)`: code points.
+    public static func length(_ text: some StringProtocol) -> Int { text.unicodeScalars.count }
+
+    /// `text.count(sub)`: non-overlapping occurrences, left to right (`count("")` is len + 1).
+    public static func count(_ text: some StringProtocol, _ sub: String) -> Int {
+        guard !sub.isEmpty else { return length(text) + 1 }
+        var count = 0
+        var rest = Substring(text)[...]
+        while let range = rest.range(of: sub, options: .literal) {
+            count += 1
+            rest = rest[range.upperBound...]
+        }
+        return count
+    }
+}
