@@ -18,9 +18,9 @@ struct ScoreCommand: ParsableCommand {
             always equal lines in. A summary goes to stderr (and a progress line when stderr is a \
             terminal).
 
-            Domains scored today: code (python, c, cpp; stdio, call, assert and checker tests, in \
-            the sandbox), science (multiple choice) and math. Requests for other domains get an \
-            error line (code no_verifier).
+            Domains: code (python, c, cpp; stdio, call, assert and checker tests, in the sandbox), \
+            science (multiple choice), math, and instruction following (IFEval, IFBench and IFEvalG \
+            instruction ids; see `m2rl instruction list`).
 
             Exit status: 0 when every line was scored, 3 when some lines were errors, 2 for bad \
             usage, 1 when m2rl itself failed.
