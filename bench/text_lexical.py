@@ -55,15 +55,464 @@ enum LexicalEmojiSequences {{
     print(f"wrote {len(seqs)} sequences to {EMOJI_DATA_FILE}")
 
 
+
+# ---------------------------------------------------------------------------------------------
+# Running m2rl and the references
+
+def run_m2rl(m2rl, tool, texts, chunk=20000):
+    """`m2rl instruction text TOOL` on the texts; one decoded JSON value per text."""
+    out = []
+    for i in range(0, len(texts), chunk):
+        data = "".join(json.dumps(t) + "\n" for t in texts[i:i + chunk]).encode()
+        proc = subprocess.run([m2rl, "instruction", "text", tool], input=data, capture_output=True, check=True)
+        lines = proc.stdout.decode().splitlines()
+        if len(lines) != len(texts[i:i + chunk]):
+            sys.exit(f"m2rl {tool}: {len(lines)} answers for {len(texts[i:i + chunk])} inputs")
+        out += [json.loads(l) for l in lines]
+    return out
+
+
+def reference_dir():
+    return os.environ.get("M2RL_REFERENCE_DATA", os.path.join(ROOT, "..", "shared", "datasets"))
+
+
+def ifbench_rows():
+    path = os.path.join(reference_dir(), "ifbench", "sample_output.jsonl")
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+def langdetect_fn():
+    from langdetect import DetectorFactory, detect
+    from langdetect.lang_detect_exception import LangDetectException
+    DetectorFactory.seed = 0
+
+    def ld(text):
+        try:
+            return detect(text)
+        except LangDetectException:
+            return None
+    return ld
+
+
+# ---------------------------------------------------------------------------------------------
+# Language
+
+# Passages written for this bench (not the samples LanguageIdentifier learns from): four short
+# texts (AI, a fairy tale, a password reset, cats) in each IFEval language, two in other languages.
+PASSAGES = {
+    "en": [
+        "Artificial intelligence is changing the way we work, learn and communicate with each other.",
+        "Once upon a time, a young girl lived with her grandmother in a small house at the edge of the forest. Every morning she fetched water from the well.",
+        "To reset your password, open the settings page, choose the security tab and follow the instructions that appear on the screen.",
+        "Why do cats sleep so much? Most of them rest for up to sixteen hours a day because their bodies are built for short bursts of hunting.",
+    ],
+    "es": [
+        "La inteligencia artificial está cambiando la forma en que trabajamos, aprendemos y nos comunicamos.",
+        "Había una vez una niña que vivía con su abuela en una casita al borde del bosque. Cada mañana iba a buscar agua al pozo.",
+        "Para restablecer tu contraseña, abre la página de configuración, elige la pestaña de seguridad y sigue las instrucciones que aparecen en la pantalla.",
+        "¿Por qué duermen tanto los gatos? La mayoría descansa hasta dieciséis horas al día porque su cuerpo está hecho para cazar en ráfagas cortas.",
+    ],
+    "pt": [
+        "A inteligência artificial está a mudar a forma como trabalhamos, aprendemos e comunicamos uns com os outros.",
+        "Era uma vez uma menina que vivia com a avó numa pequena casa à beira da floresta. Todas as manhãs ela ia buscar água ao poço.",
+        "Para redefinir a sua senha, abra a página de configurações, escolha a aba de segurança e siga as instruções que aparecem na tela.",
+        "Por que os gatos dormem tanto? A maioria deles descansa até dezesseis horas por dia, porque o corpo deles foi feito para caçar em explosões curtas.",
+    ],
+    "fr": [
+        "L'intelligence artificielle change la façon dont nous travaillons, apprenons et communiquons les uns avec les autres.",
+        "Il était une fois une petite fille qui vivait avec sa grand-mère dans une maisonnette à la lisière de la forêt. Chaque matin, elle allait chercher de l'eau au puits.",
+        "Pour réinitialiser votre mot de passe, ouvrez la page des paramètres, choisissez l'onglet sécurité et suivez les instructions qui s'affichent à l'écran.",
+        "Pourquoi les chats dorment-ils autant ? La plupart se reposent jusqu'à seize heures par jour, car leur corps est fait pour chasser par courtes périodes.",
+    ],
+    "de": [
+        "Künstliche Intelligenz verändert die Art und Weise, wie wir arbeiten, lernen und miteinander kommunizieren.",
+        "Es war einmal ein kleines Mädchen, das mit seiner Großmutter in einem Häuschen am Waldrand lebte. Jeden Morgen holte es Wasser aus dem Brunnen.",
+        "Um dein Passwort zurückzusetzen, öffne die Einstellungen, wähle den Reiter Sicherheit und folge den Anweisungen auf dem Bildschirm.",
+        "Warum schlafen Katzen so viel? Die meisten ruhen bis zu sechzehn Stunden am Tag, weil ihr Körper für kurze Jagdphasen gebaut ist.",
+    ],
+    "it": [
+        "L'intelligenza artificiale sta cambiando il modo in cui lavoriamo, impariamo e comunichiamo tra di noi.",
+        "C'era una volta una bambina che viveva con la nonna in una casetta ai margini del bosco. Ogni mattina andava a prendere l'acqua al pozzo.",
+        "Per reimpostare la password, apri la pagina delle impostazioni, scegli la scheda sicurezza e segui le istruzioni che compaiono sullo schermo.",
+        "Perché i gatti dormono così tanto? La maggior parte riposa fino a sedici ore al giorno, perché il loro corpo è fatto per cacciare a brevi scatti.",
+    ],
+    "pl": [
+        "Sztuczna inteligencja zmienia sposób, w jaki pracujemy, uczymy się i porozumiewamy się ze sobą.",
+        "Dawno, dawno temu pewna dziewczynka mieszkała z babcią w małym domku na skraju lasu. Każdego ranka przynosiła wodę ze studni.",
+        "Aby zresetować hasło, otwórz stronę ustawień, wybierz kartę bezpieczeństwa i postępuj zgodnie z instrukcjami wyświetlanymi na ekranie.",
+        "Dlaczego koty tyle śpią? Większość z nich odpoczywa nawet szesnaście godzin dziennie, ponieważ ich ciało jest stworzone do krótkich polowań.",
+    ],
+    "vi": [
+        "Trí tuệ nhân tạo đang thay đổi cách chúng ta làm việc, học tập và giao tiếp với nhau.",
+        "Ngày xửa ngày xưa, có một cô bé sống cùng bà trong một ngôi nhà nhỏ ở bìa rừng. Mỗi sáng cô đều đi lấy nước ở giếng.",
+        "Để đặt lại mật khẩu, hãy mở trang cài đặt, chọn thẻ bảo mật và làm theo hướng dẫn hiển thị trên màn hình.",
+        "Tại sao mèo ngủ nhiều như vậy? Phần lớn chúng nghỉ ngơi tới mười sáu giờ mỗi ngày vì cơ thể của chúng được tạo ra để săn mồi trong thời gian ngắn.",
+    ],
+    "sw": [
+        "Akili bandia inabadilisha jinsi tunavyofanya kazi, tunavyojifunza na tunavyowasiliana sisi kwa sisi.",
+        "Hapo zamani za kale, msichana mdogo aliishi na bibi yake katika nyumba ndogo pembeni mwa msitu. Kila asubuhi alichota maji kisimani.",
+        "Ili kubadilisha nenosiri lako, fungua ukurasa wa mipangilio, chagua kichupo cha usalama na ufuate maelekezo yanayoonekana kwenye skrini.",
+        "Kwa nini paka hulala sana? Wengi wao hupumzika hadi saa kumi na sita kwa siku kwa sababu miili yao imeumbwa kwa ajili ya kuwinda kwa muda mfupi.",
+    ],
+    "fi": [
+        "Tekoäly muuttaa tapaa, jolla teemme työtä, opimme ja viestimme toistemme kanssa.",
+        "Olipa kerran pieni tyttö, joka asui isoäitinsä kanssa pienessä talossa metsän laidalla. Joka aamu hän haki vettä kaivosta.",
+        "Jos haluat vaihtaa salasanasi, avaa asetussivu, valitse tietoturva-välilehti ja noudata näytölle tulevia ohjeita.",
+        "Miksi kissat nukkuvat niin paljon? Useimmat lepäävät jopa kuusitoista tuntia päivässä, koska niiden keho on rakennettu lyhyisiin metsästyspyrähdyksiin.",
+    ],
+    "nl": [
+        "Kunstmatige intelligentie verandert de manier waarop we werken, leren en met elkaar communiceren.",
+        "Er was eens een meisje dat met haar oma in een huisje aan de rand van het bos woonde. Elke ochtend haalde ze water uit de put.",
+    ],
+    "sv": [
+        "Artificiell intelligens förändrar hur vi arbetar, lär oss och kommunicerar med varandra.",
+        "Det var en gång en liten flicka som bodde med sin mormor i ett litet hus vid skogsbrynet. Varje morgon hämtade hon vatten från brunnen.",
+    ],
+    "da": [
+        "Kunstig intelligens ændrer den måde, vi arbejder, lærer og kommunikerer med hinanden på.",
+        "Der var engang en lille pige, som boede sammen med sin bedstemor i et lille hus ved skovkanten. Hver morgen hentede hun vand fra brønden.",
+    ],
+    "no": [
+        "Kunstig intelligens endrer måten vi jobber, lærer og kommuniserer med hverandre på.",
+        "Det var en gang en liten jente som bodde sammen med bestemoren sin i et lite hus ved skogkanten. Hver morgen hentet hun vann fra brønnen.",
+    ],
+    "ro": [
+        "Inteligența artificială schimbă felul în care lucrăm, învățăm și comunicăm unii cu alții.",
+        "A fost odată o fetiță care locuia cu bunica ei într-o căsuță la marginea pădurii. În fiecare dimineață aducea apă de la fântână.",
+    ],
+    "ca": [
+        "La intel·ligència artificial està canviant la manera com treballem, aprenem i ens comuniquem els uns amb els altres.",
+        "Hi havia una vegada una nena que vivia amb la seva àvia en una caseta a la vora del bosc. Cada matí anava a buscar aigua al pou.",
+    ],
+    "id": [
+        "Kecerdasan buatan sedang mengubah cara kita bekerja, belajar, dan berkomunikasi satu sama lain.",
+        "Pada zaman dahulu, ada seorang gadis kecil yang tinggal bersama neneknya di sebuah rumah kecil di tepi hutan. Setiap pagi ia mengambil air dari sumur.",
+    ],
+    "tl": [
+        "Binabago ng artipisyal na katalinuhan ang paraan ng ating pagtatrabaho, pag-aaral, at pakikipag-usap sa isa't isa.",
+        "Noong unang panahon, may isang batang babae na nakatira kasama ang kanyang lola sa isang maliit na bahay sa gilid ng kagubatan. Tuwing umaga ay umiigib siya ng tubig sa balon.",
+    ],
+    "tr": [
+        "Yapay zekâ çalışma, öğrenme ve birbirimizle iletişim kurma biçimimizi değiştiriyor.",
+        "Bir zamanlar ormanın kenarındaki küçük bir evde büyükannesiyle yaşayan küçük bir kız varmış. Her sabah kuyudan su getirirmiş.",
+    ],
+    "cs": [
+        "Umělá inteligence mění způsob, jakým pracujeme, učíme se a komunikujeme spolu.",
+        "Byla jednou jedna holčička, která žila se svou babičkou v malém domku na kraji lesa. Každé ráno nosila vodu ze studny.",
+    ],
+    "hu": [
+        "A mesterséges intelligencia megváltoztatja azt, ahogyan dolgozunk, tanulunk és kommunikálunk egymással.",
+        "Egyszer volt, hol nem volt, élt egy kislány a nagymamájával egy kis házban az erdő szélén. Minden reggel vizet hozott a kútból.",
+    ],
+    "et": [
+        "Tehisintellekt muudab seda, kuidas me töötame, õpime ja üksteisega suhtleme.",
+        "Elas kord väike tüdruk, kes elas koos vanaemaga väikeses majas metsa servas. Igal hommikul tõi ta kaevust vett.",
+    ],
+    "af": [
+        "Kunsmatige intelligensie verander die manier waarop ons werk, leer en met mekaar kommunikeer.",
+        "Daar was eendag 'n dogtertjie wat saam met haar ouma in 'n huisie aan die rand van die bos gewoon het. Elke oggend het sy water by die put gaan haal.",
+    ],
+    "ru": [
+        "Искусственный интеллект меняет то, как мы работаем, учимся и общаемся друг с другом.",
+        "Жила-была девочка, которая жила с бабушкой в маленьком домике на краю леса. Каждое утро она ходила за водой к колодцу.",
+        "Чтобы сбросить пароль, откройте страницу настроек, выберите вкладку безопасности и следуйте инструкциям на экране.",
+        "Почему кошки так много спят? Большинство из них отдыхает до шестнадцати часов в сутки, потому что их тело создано для коротких рывков на охоте.",
+    ],
+    "uk": [
+        "Штучний інтелект змінює те, як ми працюємо, навчаємося і спілкуємося одне з одним.",
+        "Жила-була дівчинка, яка мешкала з бабусею в маленькій хатинці на краю лісу. Щоранку вона ходила по воду до криниці.",
+        "Щоб скинути пароль, відкрийте сторінку налаштувань, виберіть вкладку безпеки і дотримуйтесь інструкцій на екрані.",
+        "Чому коти так багато сплять? Більшість із них відпочиває до шістнадцяти годин на добу, бо їхнє тіло створене для коротких ривків на полюванні.",
+    ],
+    "bg": [
+        "Изкуственият интелект променя начина, по който работим, учим и общуваме помежду си.",
+        "Имало едно време едно момиченце, което живеело с баба си в малка къщичка в края на гората. Всяка сутрин то носело вода от кладенеца.",
+        "За да нулирате паролата си, отворете страницата с настройки, изберете раздела за сигурност и следвайте инструкциите на екрана.",
+        "Защо котките спят толкова много? Повечето от тях почиват до шестнадесет часа на ден, защото тялото им е създадено за кратки ловни пориви.",
+    ],
+    "ar": [
+        "الذكاء الاصطناعي يغير الطريقة التي نعمل ونتعلم ونتواصل بها مع بعضنا البعض.",
+        "كان يا ما كان، كانت هناك فتاة صغيرة تعيش مع جدتها في بيت صغير على طرف الغابة. وكانت كل صباح تجلب الماء من البئر.",
+        "لإعادة تعيين كلمة المرور، افتح صفحة الإعدادات واختر علامة تبويب الأمان واتبع التعليمات التي تظهر على الشاشة.",
+        "لماذا تنام القطط كثيرا؟ معظمها يرتاح حتى ست عشرة ساعة في اليوم لأن أجسامها مصممة للصيد في فترات قصيرة.",
+    ],
+    "fa": [
+        "هوش مصنوعی شیوه کار کردن، یادگیری و ارتباط ما با یکدیگر را تغییر می‌دهد.",
+        "روزی روزگاری دختر کوچکی با مادربزرگش در خانه‌ای کوچک در لبه جنگل زندگی می‌کرد. او هر روز صبح از چاه آب می‌آورد.",
+        "برای بازنشانی رمز عبور، صفحه تنظیمات را باز کنید، زبانه امنیت را انتخاب کنید و دستورهایی را که روی صفحه نمایش داده می‌شود دنبال کنید.",
+        "چرا گربه‌ها این‌قدر می‌خوابند؟ بیشتر آنها تا شانزده ساعت در روز استراحت می‌کنند، چون بدنشان برای شکارهای کوتاه ساخته شده است.",
+    ],
+    "ur": [
+        "مصنوعی ذہانت ہمارے کام کرنے، سیکھنے اور ایک دوسرے سے بات چیت کرنے کے طریقے کو بدل رہی ہے۔",
+        "ایک دفعہ کا ذکر ہے کہ ایک چھوٹی سی لڑکی اپنی دادی کے ساتھ جنگل کے کنارے ایک چھوٹے سے گھر میں رہتی تھی۔ ہر صبح وہ کنویں سے پانی لاتی تھی۔",
+        "اپنا پاس ورڈ دوبارہ ترتیب دینے کے لیے سیٹنگز کا صفحہ کھولیں، سیکیورٹی کا ٹیب منتخب کریں اور اسکرین پر دی گئی ہدایات پر عمل کریں۔",
+        "بلیاں اتنا زیادہ کیوں سوتی ہیں؟ ان میں سے زیادہ تر دن میں سولہ گھنٹے تک آرام کرتی ہیں کیونکہ ان کا جسم مختصر شکار کے لیے بنا ہے۔",
+    ],
+    "hi": [
+        "कृत्रिम बुद्धिमत्ता हमारे काम करने, सीखने और एक-दूसरे से बातचीत करने के तरीके को बदल रही है।",
+        "एक समय की बात है, एक छोटी लड़की अपनी दादी के साथ जंगल के किनारे एक छोटे से घर में रहती थी। हर सुबह वह कुएँ से पानी लाती थी।",
+        "अपना पासवर्ड रीसेट करने के लिए सेटिंग्स पेज खोलें, सुरक्षा टैब चुनें और स्क्रीन पर दिखने वाले निर्देशों का पालन करें।",
+        "बिल्लियाँ इतना ज़्यादा क्यों सोती हैं? उनमें से ज़्यादातर दिन में सोलह घंटे तक आराम करती हैं क्योंकि उनका शरीर छोटे शिकार के लिए बना है।",
+    ],
+    "mr": [
+        "कृत्रिम बुद्धिमत्ता आपण काम करण्याची, शिकण्याची आणि एकमेकांशी संवाद साधण्याची पद्धत बदलत आहे.",
+        "एकदा एक लहान मुलगी आपल्या आजीबरोबर जंगलाच्या कडेला एका छोट्या घरात राहत होती. दररोज सकाळी ती विहिरीतून पाणी आणत असे.",
+        "तुमचा पासवर्ड बदलण्यासाठी सेटिंग्जचे पान उघडा, सुरक्षा टॅब निवडा आणि स्क्रीनवर दिसणाऱ्या सूचनांचे पालन करा.",
+        "मांजरी इतक्या का झोपतात? त्यांच्यापैकी बहुतेक दिवसातून सोळा तासांपर्यंत विश्रांती घेतात कारण त्यांचे शरीर लहान शिकारीसाठी बनलेले असते.",
+    ],
+    "ne": [
+        "कृत्रिम बुद्धिमत्ताले हामीले काम गर्ने, सिक्ने र एकअर्कासँग कुराकानी गर्ने तरिका परिवर्तन गरिरहेको छ।",
+        "एक समयको कुरा हो, एउटी सानी केटी आफ्नी हजुरआमासँग जंगलको छेउमा रहेको एउटा सानो घरमा बस्थिन्। हरेक बिहान उनी इनारबाट पानी ल्याउँथिन्।",
+        "आफ्नो पासवर्ड रिसेट गर्न सेटिङ पृष्ठ खोल्नुहोस्, सुरक्षा ट्याब छान्नुहोस् र स्क्रिनमा देखिने निर्देशनहरू पालना गर्नुहोस्।",
+        "बिरालाहरू किन यति धेरै सुत्छन्? तीमध्ये धेरैजसो दिनमा सोह्र घण्टासम्म आराम गर्छन् किनभने तिनीहरूको शरीर छोटो शिकारका लागि बनेको हुन्छ।",
+    ],
+    "bn": [
+        "কৃত্রিম বুদ্ধিমত্তা আমাদের কাজ করা, শেখা এবং একে অপরের সাথে যোগাযোগের পদ্ধতি বদলে দিচ্ছে।",
+        "এক সময় একটি ছোট মেয়ে তার দাদির সাথে বনের ধারে একটি ছোট বাড়িতে থাকত। প্রতিদিন সকালে সে কুয়ো থেকে জল আনত।",
+    ],
+    "ta": [
+        "செயற்கை நுண்ணறிவு நாம் வேலை செய்யும், கற்றுக்கொள்ளும் மற்றும் ஒருவருக்கொருவர் தொடர்பு கொள்ளும் விதத்தை மாற்றுகிறது.",
+        "ஒரு காலத்தில் ஒரு சிறுமி தன் பாட்டியுடன் காட்டின் ஓரத்தில் ஒரு சிறிய வீட்டில் வசித்து வந்தாள். தினமும் காலையில் அவள் கிணற்றிலிருந்து தண்ணீர் கொண்டு வந்தாள்.",
+    ],
+    "te": [
+        "కృత్రిమ మేధస్సు మనం పని చేసే, నేర్చుకునే మరియు ఒకరితో ఒకరు సంభాషించే విధానాన్ని మారుస్తోంది.",
+        "ఒకప్పుడు ఒక చిన్న అమ్మాయి తన అమ్మమ్మతో కలిసి అడవి అంచున ఉన్న ఒక చిన్న ఇంట్లో ఉండేది. ప్రతి ఉదయం ఆమె బావి నుంచి నీళ్లు తెచ్చేది.",
+    ],
+    "kn": [
+        "ಕೃತಕ ಬುದ್ಧಿಮತ್ತೆಯು ನಾವು ಕೆಲಸ ಮಾಡುವ, ಕಲಿಯುವ ಮತ್ತು ಪರಸ್ಪರ ಸಂವಹನ ನಡೆಸುವ ರೀತಿಯನ್ನು ಬದಲಾಯಿಸುತ್ತಿದೆ.",
+        "ಒಂದಾನೊಂದು ಕಾಲದಲ್ಲಿ ಒಬ್ಬ ಪುಟ್ಟ ಹುಡುಗಿ ತನ್ನ ಅಜ್ಜಿಯೊಂದಿಗೆ ಕಾಡಿನ ಅಂಚಿನಲ್ಲಿರುವ ಒಂದು ಪುಟ್ಟ ಮನೆಯಲ್ಲಿ ವಾಸಿಸುತ್ತಿದ್ದಳು. ಪ್ರತಿದಿನ ಬೆಳಿಗ್ಗೆ ಅವಳು ಬಾವಿಯಿಂದ ನೀರು ತರುತ್ತಿದ್ದಳು.",
+    ],
+    "gu": [
+        "કૃત્રિમ બુદ્ધિ આપણે કામ કરવાની, શીખવાની અને એકબીજા સાથે વાતચીત કરવાની રીત બદલી રહી છે.",
+        "એક સમયે એક નાની છોકરી તેની દાદી સાથે જંગલની ધાર પર એક નાના ઘરમાં રહેતી હતી. દરરોજ સવારે તે કૂવામાંથી પાણી લાવતી હતી.",
+    ],
+    "pa": [
+        "ਬਣਾਉਟੀ ਬੁੱਧੀ ਸਾਡੇ ਕੰਮ ਕਰਨ, ਸਿੱਖਣ ਅਤੇ ਇੱਕ ਦੂਜੇ ਨਾਲ ਗੱਲਬਾਤ ਕਰਨ ਦੇ ਤਰੀਕੇ ਨੂੰ ਬਦਲ ਰਹੀ ਹੈ।",
+        "ਇੱਕ ਵਾਰ ਦੀ ਗੱਲ ਹੈ, ਇੱਕ ਛੋਟੀ ਕੁੜੀ ਆਪਣੀ ਦਾਦੀ ਨਾਲ ਜੰਗਲ ਦੇ ਕਿਨਾਰੇ ਇੱਕ ਛੋਟੇ ਜਿਹੇ ਘਰ ਵਿੱਚ ਰਹਿੰਦੀ ਸੀ। ਹਰ ਸਵੇਰ ਉਹ ਖੂਹ ਤੋਂ ਪਾਣੀ ਲਿਆਉਂਦੀ ਸੀ।",
+    ],
+    "ml": [
+        "നിർമ്മിത ബുദ്ധി നാം ജോലി ചെയ്യുന്ന, പഠിക്കുന്ന, പരസ്പരം ആശയവിനിമയം നടത്തുന്ന രീതിയെ മാറ്റിക്കൊണ്ടിരിക്കുന്നു.",
+        "പണ്ടൊരിക്കൽ ഒരു കൊച്ചു പെൺകുട്ടി തന്റെ മുത്തശ്ശിയോടൊപ്പം കാടിന്റെ അരികിലുള്ള ഒരു ചെറിയ വീട്ടിൽ താമസിച്ചിരുന്നു. എല്ലാ ദിവസവും രാവിലെ അവൾ കിണറ്റിൽ നിന്ന് വെള്ളം കൊണ്ടുവന്നു.",
+    ],
+    "th": [
+        "ปัญญาประดิษฐ์กำลังเปลี่ยนวิธีที่เราทำงาน เรียนรู้ และสื่อสารกัน",
+        "กาลครั้งหนึ่งนานมาแล้ว มีเด็กหญิงตัวเล็กๆ คนหนึ่งอาศัยอยู่กับยายในบ้านหลังเล็กที่ชายป่า ทุกเช้าเธอจะไปตักน้ำที่บ่อ",
+    ],
+    "he": [
+        "בינה מלאכותית משנה את הדרך שבה אנחנו עובדים, לומדים ומתקשרים זה עם זה.",
+        "היה הייתה פעם ילדה קטנה שגרה עם סבתה בבית קטן בקצה היער. בכל בוקר היא הביאה מים מהבאר.",
+    ],
+    "el": [
+        "Η τεχνητή νοημοσύνη αλλάζει τον τρόπο που δουλεύουμε, μαθαίνουμε και επικοινωνούμε μεταξύ μας.",
+        "Μια φορά κι έναν καιρό ζούσε ένα κοριτσάκι με τη γιαγιά του σε ένα μικρό σπίτι στην άκρη του δάσους. Κάθε πρωί έφερνε νερό από το πηγάδι.",
+    ],
+    "ko": [
+        "인공지능은 우리가 일하고 배우고 서로 소통하는 방식을 바꾸고 있습니다.",
+        "옛날 옛적에 한 어린 소녀가 숲 가장자리의 작은 집에서 할머니와 함께 살았습니다. 매일 아침 그녀는 우물에서 물을 길어 왔습니다.",
+    ],
+    "ja": [
+        "人工知能は、私たちの働き方、学び方、そしてお互いのコミュニケーションの方法を変えつつあります。",
+        "昔々、森のはずれの小さな家に、一人の女の子がおばあさんと一緒に住んでいました。毎朝、彼女は井戸から水をくんできました。",
+        "パスワードをリセットするには、設定ページを開き、セキュリティタブを選んで、画面に表示される指示に従ってください。",
+    ],
+    "zh-cn": [
+        "人工智能正在改变我们工作、学习以及彼此交流的方式。",
+        "从前，有一个小女孩和她的奶奶住在森林边上的一座小房子里。每天早上，她都会去井边打水。",
+        "要重置密码，请打开设置页面，选择安全选项卡，然后按照屏幕上显示的说明进行操作。",
+    ],
+    "zh-tw": [
+        "人工智慧正在改變我們工作、學習以及彼此溝通的方式。",
+        "從前，有一個小女孩和她的奶奶住在森林邊上的一座小房子裡。每天早上，她都會去井邊打水。",
+        "要重設密碼，請打開設定頁面，選擇安全性分頁，然後按照螢幕上顯示的說明進行操作。",
+    ],
+}
+
+
+def faker_texts():
+    """Word-salad paragraphs from faker's lorem providers (real words of each locale)."""
+    try:
+        from faker import Faker
+    except ImportError:
+        return []
+    out = []
+    for loc in ["en_US", "es_ES", "fr_FR", "it_IT", "de_DE", "pl_PL", "vi_VN", "ru_RU", "uk_UA",
+                "nl_NL", "da_DK", "cs_CZ", "tl_PH", "fa_IR", "ar_AA", "mk_MK", "bn_BD", "he_IL",
+                "el_GR", "th_TH", "ja_JP", "zh_CN", "zh_TW", "hy_AM"]:
+        f = Faker(loc)
+        f.seed_instance(5)
+        out += [("faker:" + loc, f.paragraph(nb_sentences=2)) for _ in range(40)]
+    return out
+
+
+def django_texts():
+    """Django's own translations (.po files of the installed django): single messages of 40+
+    characters and paragraphs of eight messages, per language."""
+    try:
+        import django
+    except ImportError:
+        return []
+    import glob, random, re
+    code = {"nb": "no", "zh_Hans": "zh-cn", "zh_Hant": "zh-tw", "pt_BR": "pt"}
+    want = ("af ar bg bn ca cs cy da de el es et fa fi fr he hi hr hu id it ja kn ko lt lv mk ml mr "
+            "ne nl nb pa pl pt ro ru sk sl sq sv sw ta te th tr uk ur vi zh_Hans zh_Hant").split()
+    base = os.path.dirname(django.__file__)
+    rnd = random.Random(0)
+    out = []
+    for loc in sorted(want):
+        strs = []
+        for path in sorted(glob.glob(os.path.join(base, "**", "locale", loc, "LC_MESSAGES", "*.po"), recursive=True)):
+            text = open(path, encoding="utf-8").read()
+            for m in re.finditer(r'^msgstr(?:\[\d\])? ((?:".*"\n?)+)', text, re.M):
+                s = "".join(re.findall(r'"(.*)"', m.group(1))).replace("\\n", " ").replace('\\"', '"')
+                s = re.sub(r"\s+", " ", re.sub(r"%\(\w+\)[sdr]|%[sd]|\{\w*\}|<[^>]+>", " ", s)).strip()
+                if len(s) >= 3 and "Project-Id-Version" not in s:
+                    strs.append(s)
+        strs = sorted(set(strs))
+        longer = [s for s in strs if len(s) >= 40]
+        rnd.shuffle(longer)
+        out += [("django:" + code.get(loc, loc), s) for s in longer[:30]]
+        rnd.shuffle(strs)
+        for i in range(20):
+            chunk = " ".join(strs[i * 8:(i + 1) * 8])
+            if len(chunk) > 100:
+                out.append(("django:" + code.get(loc, loc), chunk))
+    return out
+
+
+def bench_language(m2rl):
+    ld = langdetect_fn()
+    rows = ifbench_rows()
+    sets = {
+        "ifbench responses": [("en?", r["response"]) for r in rows],
+        "ifbench responses, uppercased": [("EN", r["response"].upper()) for r in rows],
+        "passages": [(lang, t) for lang, ts in PASSAGES.items() for t in ts],
+        "faker": faker_texts(),
+        "django": django_texts(),
+    }
+    print("== language: m2rl LanguageIdentifier.detect vs langdetect 1.0.9 detect (seed 0)")
+    for name, items in sets.items():
+        if not items:
+            print(f"{name}: skipped (package not installed)")
+            continue
+        texts = [t for _, t in items]
+        ours = run_m2rl(m2rl, "language", texts)
+        theirs = [ld(t) for t in texts]
+        agree = sum(a == b for a, b in zip(ours, theirs))
+        print(f"{name}: {agree}/{len(texts)} agree ({100 * agree / len(texts):.1f}%)")
+        if name.startswith("ifbench"):
+            diffs = [(b, a, t[:50]) for a, b, t in zip(ours, theirs, texts) if a != b]
+            for d in diffs[:20]:
+                print("   langdetect %-6s m2rl %-6s %r" % d)
+            continue
+        per = collections.defaultdict(lambda: [0, 0])
+        confusions = collections.Counter()
+        for (label, _), a, b in zip(items, ours, theirs):
+            key = label.split(":")[-1]
+            per[key][0] += a == b
+            per[key][1] += 1
+            if a != b:
+                confusions[(key, b, a)] += 1
+        print("   per language: " + " ".join(f"{k} {a}/{n}" for k, (a, n) in sorted(per.items())))
+        if confusions:
+            print("   differences (label, langdetect, m2rl): " + ", ".join(
+                f"{k}:{b}->{a} x{c}" for (k, b, a), c in confusions.most_common(15)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Syllables, emoji, stop words
+
+def bench_syllables(m2rl):
+    import syllapy
+    rows = ifbench_rows()
+    texts = [r["response"] for r in rows]
+    ours = run_m2rl(m2rl, "syllables", texts)
+    total = agree = 0
+    misses = collections.Counter()
+    for text, counts in zip(texts, ours):
+        words = text.split()
+        if len(words) != len(counts):
+            sys.exit("syllables: m2rl split the text differently from str.split()")
+        for w, c in zip(words, counts):
+            ref = syllapy.count(w)
+            total += 1
+            agree += ref == c
+            if ref != c:
+                misses[(w.lower().strip(".,;:!?\"'()*"), ref, c)] += 1
+    print("== syllables: m2rl Syllables.count vs syllapy 0.8.0 count, every str.split() token of the "
+          "294 IFBench responses")
+    print(f"tokens: {agree}/{total} agree ({100 * agree / total:.2f}%)")
+    print("   most frequent differences (word, syllapy, m2rl): " + ", ".join(
+        f"{w}:{r}/{c} x{n}" for (w, r, c), n in misses.most_common(15)))
+
+
+def bench_emoji(m2rl):
+    import emoji
+    singles = [chr(cp) for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF]
+    sequences = sorted(k for k in emoji.EMOJI_DATA if len(k) > 1)
+    others = ["", "ab", "😀😀", "👍🏻x", "🇦🇦", "🇺🇸🇺🇸", "1\u20e3", "#\ufe0f", "👨\u200d", "\u200d👨",
+              "👨\u200d👩\u200d👧\u200d👦\u200d👦", "❤\ufe0f\ufe0f", "😀\ufe0f", "🏳\u200d🌈\ufe0f",
+              "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F", "🏴\U000E0067\U000E007F"]
+    print(f"== emoji: m2rl Emoji.isEmoji vs emoji {emoji.__version__} is_emoji")
+    for name, texts in [("every code point (surrogates excepted)", singles),
+                        ("every multi-code-point key of EMOJI_DATA", sequences),
+                        ("other sequences", others)]:
+        ours = run_m2rl(m2rl, "emoji", texts)
+        bad = [t for t, o in zip(texts, ours) if o != emoji.is_emoji(t)]
+        print(f"{name}: {len(texts) - len(bad)}/{len(texts)} agree"
+              + ("" if not bad else "; first differences: " + ", ".join(
+                  "+".join("U+%04X" % ord(c) for c in t) for t in bad[:10])))
+
+
+def reference_stopwords(path):
+    if path:
+        with open(path, encoding="utf-8") as f:
+            return [l.strip() for l in f if l.strip()]
+    try:
+        from nltk.corpus import stopwords
+        return stopwords.words("english")
+    except Exception:
+        return None
+
+
+def bench_stopwords(m2rl, path):
+    import re
+    words = reference_stopwords(path)
+    print("== stopwords: m2rl StopWords.english vs NLTK stopwords.words('english')")
+    if words is None:
+        print("skipped: no NLTK data here; pass --nltk-stopwords PATH (nltk_data corpora/stopwords/english)")
+        return
+    ref = set(words)
+    rows = ifbench_rows()
+    texts = [r["response"] for r in rows] + [" ".join(sorted(ref)), " ".join(w.upper() for w in sorted(ref))]
+    ours = run_m2rl(m2rl, "stopwords", texts)
+    agree = 0
+    for t, o in zip(texts, ours):
+        expected = [w for w in re.findall(r"\w+", t) if w.lower() in ref]
+        agree += expected == o
+    print(f"reference list: {len(words)} words ({len(ref)} distinct)")
+    print(f"texts whose stop-word tokens agree: {agree}/{len(texts)}")
+    print("   (entries with an apostrophe never come out of \\w+; LexicalToolTests checks the set itself)")
+
+
 def main():
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--m2rl", default=os.path.join(ROOT, ".build/debug/m2rl"))
     ap.add_argument("--only", choices=["language", "syllables", "emoji", "stopwords"])
+    ap.add_argument("--nltk-stopwords", help="path of an nltk_data corpora/stopwords/english file")
     ap.add_argument("--emit-emoji-data", action="store_true")
     ap.add_argument("--check-fixtures", action="store_true")
     args = ap.parse_args()
     if args.emit_emoji_data:
         return emit_emoji_data()
+    if args.check_fixtures:
+        return check_fixtures(args.nltk_stopwords)
+    for tool in ["syllables", "emoji", "stopwords", "language"]:
+        if args.only in (None, tool):
+            if tool == "stopwords":
+                bench_stopwords(args.m2rl, args.nltk_stopwords)
+            else:
+                globals()["bench_" + tool](args.m2rl)
 
 
 if __name__ == "__main__":
