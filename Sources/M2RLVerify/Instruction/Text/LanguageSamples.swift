@@ -1,7 +1,8 @@
-// Sample text written for m2rl's language identifier (our own prose, the same five or so topics
-// in each language: weather and plans, exercise, a city's history, making tea, technology, essay
-// advice, climate). LanguageIdentifier counts the letter n-grams of these samples to tell apart
-// the languages that share a script. Nothing here is taken from langdetect.
+// Sample text written for m2rl's language identifier: our own prose on the same everyday topics
+// in each language (weather and plans, exercise, a city's history, making tea, technology, essay
+// advice, climate, accounts and passwords, rain, languages). LanguageIdentifier counts the letter
+// n-grams of these samples to tell apart the languages that share a script. Nothing here comes
+// from langdetect.
 
 enum LanguageSamples {
     /// (langdetect's code, sample text).
@@ -20,6 +21,9 @@ enum LanguageSamples {
         In mathematics, a function describes a relationship between two sets of values. For example, if you know the length of each side of a square, you can calculate its area by multiplying the length by itself. Understanding these basic concepts is important for solving more complex problems in physics and engineering.
         Our team is excited to announce the launch of a new service that will make it easier for small businesses to manage their finances. The platform includes tools for tracking expenses, creating invoices and preparing reports, and it is available on both mobile devices and computers.
         It was a quiet evening in the village. The children had gone to bed, the shops were closed, and only the sound of the wind could be heard through the trees. Nobody knew that by the next morning everything would be different.
+        Normally, the user can change their personal information from the main menu. If they forget their password, the system will send a message to the registered email address. It is important that the details are correct and that nobody else has access to the account.
+        Yesterday it rained all afternoon and the streets were flooded. The children could not go out to play, so they stayed by the window reading stories. When the rain finally stopped, the sky turned completely blue and we all went for a walk in the park.
+        How many languages are spoken in the world? Experts estimate that there are more than seven thousand, although many of them are in danger of disappearing because fewer and fewer people use them in everyday life. That is why it is essential to document them and teach them to new generations.
         """#),
         ("es", #"""
         Esta mañana hacía mucho frío, así que nos quedamos en casa y hablamos de los planes para el verano. Mi hermano quiere viajar a las montañas, pero yo prefiero pasar unas semanas junto al mar. Todavía no hemos decidido nada y aún tenemos tiempo para pensarlo.
@@ -31,6 +35,9 @@ enum LanguageSamples {
         Aquí tienes algunos consejos prácticos para escribir un ensayo claro. Primero, elige un tema concreto y presenta tu argumento principal en la introducción. Después, apoya cada punto con pruebas, como ejemplos o datos de fuentes fiables. Por último, escribe una conclusión que resuma tus ideas sin repetirlas.
         —¿Dónde has estado todo el día? —preguntó ella. —Estuve en la biblioteca —respondió él—, porque tenía que terminar mi informe antes del viernes. Ella sonrió y le dijo que lo ayudaría a revisarlo.
         El cambio climático es uno de los desafíos más graves a los que se enfrenta el mundo hoy en día. El aumento de las temperaturas afecta a la agricultura, al agua y a la salud pública, sobre todo en las comunidades más pobres. Los gobiernos, las empresas y los ciudadanos deben trabajar juntos para reducir las emisiones.
+        Normalmente, el usuario puede cambiar su información personal desde el menú principal. Si olvida la contraseña, el sistema le enviará un mensaje al correo electrónico registrado. Es importante que los datos sean correctos y que nadie más tenga acceso a su cuenta.
+        Ayer llovió durante toda la tarde y las calles se llenaron de agua. Los niños no pudieron salir a jugar, así que se quedaron leyendo cuentos junto a la ventana. Cuando por fin dejó de llover, el cielo se volvió completamente azul y todos salimos a pasear por el parque.
+        ¿Cuántos idiomas se hablan en el mundo? Los expertos calculan que existen más de siete mil lenguas, aunque muchas de ellas están en peligro de desaparecer porque cada vez hay menos personas que las usan en su vida cotidiana. Por eso es fundamental documentarlas y enseñarlas a las nuevas generaciones.
         """#),
         ("pt", #"""
         Esta manhã fazia muito frio, então ficamos em casa e conversamos sobre os planos para o verão. O meu irmão quer viajar para as montanhas, mas eu prefiro passar algumas semanas perto do mar. Ainda não decidimos nada e ainda temos tempo para pensar.
@@ -42,6 +49,9 @@ enum LanguageSamples {
         Aqui estão algumas dicas práticas para escrever uma redação clara. Primeiro, escolha um tema específico e apresente o seu argumento principal na introdução. Depois, apoie cada ponto com provas, como exemplos ou dados de fontes confiáveis. Por fim, escreva uma conclusão que resuma as suas ideias sem repeti-las.
         — Onde você esteve o dia todo? — perguntou ela. — Estive na biblioteca — respondeu ele —, porque precisava terminar o meu relatório antes de sexta-feira. Ela sorriu e disse que o ajudaria a revisá-lo.
         As mudanças climáticas são um dos desafios mais graves que o mundo enfrenta hoje. O aumento das temperaturas afeta a agricultura, a água e a saúde pública, sobretudo nas comunidades mais pobres. Os governos, as empresas e os cidadãos precisam trabalhar juntos para reduzir as emissões.
+        Normalmente, o usuário pode alterar as suas informações pessoais a partir do menu principal. Se esquecer a senha, o sistema enviará uma mensagem para o e-mail cadastrado. É importante que os dados estejam corretos e que mais ninguém tenha acesso à sua conta.
+        Ontem choveu durante toda a tarde e as ruas ficaram cheias de água. As crianças não puderam sair para brincar, então ficaram lendo histórias perto da janela. Quando finalmente parou de chover, o céu ficou completamente azul e todos nós saímos para passear no parque.
+        Quantas línguas são faladas no mundo? Os especialistas calculam que existem mais de sete mil idiomas, embora muitos deles estejam em perigo de desaparecer, porque há cada vez menos pessoas que os usam no dia a dia. Por isso é fundamental documentá-los e ensiná-los às novas gerações.
         """#),
         ("fr", #"""
         Ce matin, il faisait très froid, alors nous sommes restés à la maison et nous avons parlé des projets pour l'été. Mon frère veut voyager dans les montagnes, mais je préfère passer quelques semaines au bord de la mer. Nous n'avons encore rien décidé et nous avons toujours le temps d'y réfléchir.
@@ -53,6 +63,9 @@ enum LanguageSamples {
         Voici quelques conseils pratiques pour rédiger une dissertation claire. D'abord, choisissez un sujet précis et présentez votre argument principal dans l'introduction. Ensuite, appuyez chaque point sur des preuves, comme des exemples ou des données provenant de sources fiables. Enfin, rédigez une conclusion qui résume vos idées sans les répéter.
         « Où étais-tu toute la journée ? » demanda-t-elle. « J'étais à la bibliothèque, répondit-il, parce que je devais finir mon rapport avant vendredi. » Elle sourit et lui dit qu'elle l'aiderait à le relire.
         Le changement climatique est l'un des défis les plus graves auxquels le monde est confronté aujourd'hui. La hausse des températures touche l'agriculture, l'eau et la santé publique, surtout dans les communautés les plus pauvres. Les gouvernements, les entreprises et les citoyens doivent travailler ensemble pour réduire les émissions.
+        Normalement, l'utilisateur peut modifier ses informations personnelles depuis le menu principal. S'il oublie son mot de passe, le système enverra un message à l'adresse électronique enregistrée. Il est important que les données soient exactes et que personne d'autre n'ait accès à son compte.
+        Hier, il a plu tout l'après-midi et les rues se sont remplies d'eau. Les enfants n'ont pas pu sortir jouer, alors ils sont restés à lire des contes près de la fenêtre. Quand la pluie a enfin cessé, le ciel est devenu complètement bleu et nous sommes tous sortis nous promener dans le parc.
+        Combien de langues parle-t-on dans le monde ? Les spécialistes estiment qu'il en existe plus de sept mille, mais beaucoup d'entre elles risquent de disparaître parce que de moins en moins de gens les utilisent au quotidien. C'est pourquoi il est essentiel de les documenter et de les transmettre aux nouvelles générations.
         """#),
         ("de", #"""
         Heute Morgen war es sehr kalt, deshalb sind wir zu Hause geblieben und haben über die Pläne für den Sommer gesprochen. Mein Bruder möchte in die Berge reisen, aber ich würde lieber ein paar Wochen am Meer verbringen. Wir haben uns noch nicht entschieden, und es ist noch Zeit, darüber nachzudenken.
@@ -64,6 +77,9 @@ enum LanguageSamples {
         Hier sind einige praktische Tipps für einen klaren Aufsatz. Wähle zuerst ein bestimmtes Thema und stelle deine wichtigste These in der Einleitung vor. Belege dann jeden Punkt mit Beweisen, zum Beispiel mit Beispielen oder Zahlen aus zuverlässigen Quellen. Schreibe zum Schluss ein Fazit, das deine Gedanken zusammenfasst, ohne sie einfach zu wiederholen.
         „Wo warst du den ganzen Tag?“, fragte sie. „Ich war in der Bibliothek“, antwortete er, „weil ich meinen Bericht bis Freitag fertig schreiben musste.“ Sie lächelte und sagte, sie würde ihm helfen, ihn durchzusehen.
         Der Klimawandel ist eine der größten Herausforderungen, vor denen die Welt heute steht. Steigende Temperaturen wirken sich auf die Landwirtschaft, die Wasserversorgung und die Gesundheit aus, vor allem in ärmeren Gemeinschaften. Regierungen, Unternehmen und Bürger müssen gemeinsam die Emissionen senken.
+        Normalerweise kann der Benutzer seine persönlichen Daten über das Hauptmenü ändern. Wenn er sein Passwort vergisst, schickt ihm das System eine Nachricht an die hinterlegte E-Mail-Adresse. Es ist wichtig, dass die Angaben stimmen und niemand sonst Zugriff auf das Konto hat.
+        Gestern hat es den ganzen Nachmittag geregnet, und die Straßen standen unter Wasser. Die Kinder konnten nicht zum Spielen hinausgehen, also blieben sie am Fenster und lasen Märchen. Als es endlich aufhörte zu regnen, wurde der Himmel ganz blau, und wir gingen alle im Park spazieren.
+        Wie viele Sprachen werden auf der Welt gesprochen? Fachleute schätzen, dass es mehr als siebentausend gibt, doch viele davon sind vom Aussterben bedroht, weil immer weniger Menschen sie im Alltag benutzen. Deshalb ist es so wichtig, sie zu dokumentieren und an die nächsten Generationen weiterzugeben.
         """#),
         ("it", #"""
         Stamattina faceva molto freddo, così siamo rimasti a casa e abbiamo parlato dei programmi per l'estate. Mio fratello vuole viaggiare in montagna, ma io preferirei passare qualche settimana al mare. Non abbiamo ancora deciso niente e c'è ancora tempo per pensarci.
@@ -75,6 +91,9 @@ enum LanguageSamples {
         Ecco alcuni consigli pratici per scrivere un tema chiaro. Prima di tutto, scegli un argomento preciso e presenta la tua tesi principale nell'introduzione. Poi sostieni ogni punto con delle prove, come esempi o dati provenienti da fonti affidabili. Infine, scrivi una conclusione che riassuma le tue idee senza ripeterle.
         «Dove sei stato tutto il giorno?» chiese lei. «Ero in biblioteca» rispose lui, «perché dovevo finire la relazione entro venerdì.» Lei sorrise e gli disse che lo avrebbe aiutato a rileggerla.
         Il cambiamento climatico è una delle sfide più gravi che il mondo deve affrontare oggi. L'aumento delle temperature colpisce l'agricoltura, le risorse idriche e la salute pubblica, soprattutto nelle comunità più povere. I governi, le imprese e i cittadini devono lavorare insieme per ridurre le emissioni.
+        Normalmente l'utente può modificare le proprie informazioni personali dal menu principale. Se dimentica la password, il sistema invierà un messaggio all'indirizzo di posta elettronica registrato. È importante che i dati siano corretti e che nessun altro abbia accesso al suo account.
+        Ieri ha piovuto per tutto il pomeriggio e le strade si sono riempite d'acqua. I bambini non sono potuti uscire a giocare, così sono rimasti a leggere fiabe vicino alla finestra. Quando finalmente ha smesso di piovere, il cielo è diventato completamente azzurro e siamo usciti tutti a passeggiare nel parco.
+        Quante lingue si parlano nel mondo? Gli esperti calcolano che ne esistano più di settemila, anche se molte di esse rischiano di scomparire perché sempre meno persone le usano nella vita di tutti i giorni. Per questo è fondamentale documentarle e insegnarle alle nuove generazioni.
         """#),
         ("nl", #"""
         Vanochtend was het erg koud, dus we bleven thuis en praatten over de plannen voor de zomer. Mijn broer wil naar de bergen reizen, maar ik breng liever een paar weken aan zee door. We hebben nog niets besloten en er is nog tijd om erover na te denken.
@@ -199,6 +218,9 @@ enum LanguageSamples {
         La tecnologia moderna ha transformat gairebé tots els aspectes de la nostra vida quotidiana. Les empreses fan servir l'anàlisi de dades per conèixer millor els seus clients, millorar els seus productes i desenvolupar noves estratègies de creixement. Alhora, molta gent es preocupa per la privadesa i la seguretat.
         Aquí tens alguns consells pràctics per escriure una redacció clara. Primer, tria un tema concret i exposa el teu argument principal a la introducció. Després, dona suport a cada punt amb proves, com ara exemples o dades de fonts fiables. Finalment, escriu una conclusió que resumeixi les teves idees sense repetir-les.
         El canvi climàtic és un dels reptes més greus als quals s'enfronta el món avui. L'augment de les temperatures afecta l'agricultura, l'aigua i la salut pública, sobretot a les comunitats més pobres. Els governs, les empreses i els ciutadans han de treballar plegats per reduir les emissions.
+        Normalment, l'usuari pot canviar la seva informació personal des del menú principal. Si oblida la contrasenya, el sistema li enviarà un missatge a l'adreça de correu electrònic registrada. És important que les dades siguin correctes i que ningú més tingui accés al seu compte.
+        Ahir va ploure durant tota la tarda i els carrers es van omplir d'aigua. Els nens no van poder sortir a jugar, així que es van quedar llegint contes al costat de la finestra. Quan per fi va parar de ploure, el cel es va tornar completament blau i tots vam sortir a passejar pel parc.
+        Quantes llengües es parlen al món? Els experts calculen que n'hi ha més de set mil, tot i que moltes estan en perill de desaparèixer perquè cada vegada hi ha menys persones que les fan servir en la vida quotidiana. Per això és fonamental documentar-les i ensenyar-les a les noves generacions.
         """#),
         ("id", #"""
         Pagi ini cuacanya sangat dingin, jadi kami tinggal di rumah dan berbicara tentang rencana untuk liburan musim panas. Kakak saya ingin bepergian ke gunung, tetapi saya lebih suka menghabiskan beberapa minggu di tepi laut. Kami belum memutuskan apa pun dan masih ada waktu untuk memikirkannya.

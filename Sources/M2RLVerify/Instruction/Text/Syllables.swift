@@ -15,74 +15,75 @@ import Foundation
 /// 4. A hyphen after at least one character and followed by a character other than a newline:
 ///    count the part before the first hyphen and the part after it (up to the first newline,
 ///    as the reference's regular expression `([^-]+)-(.+)` captures) each from step 1; either
-///    part 0 makes the word 0, otherwise the sum. Done here as a loop, so a long chain of
-///    hyphens cannot exhaust the stack.
+///    part 0 makes the word 0, otherwise the sum. Done here as a loop over one normalised copy
+///    of the word, so a long chain of hyphens costs linear time and no stack.
 /// 5. The rule, over code points (only ASCII `aeiouy` are vowels, `y` included): one syllable
 ///    per vowel that begins the word or follows a non-vowel; one less when the word ends in `e`,
 ///    but not when it ends in `le` after a non-vowel (and is longer than two code points); at
 ///    least 1.
 ///
 /// Steps 1, 2, 4 and 5 are the reference's exactly; step 3 is where we differ: a dictionary
-/// word outside `exceptions` on which the rule is wrong ("nuclear", "audience", "creating")
+/// word outside `exceptions` on which the rule is wrong ("layer", "creation", "framework")
 /// gets the rule's count. bench/text_lexical.py measures the agreement on every
 /// whitespace-separated token of the 294 IFBench sample responses (98.6% of tokens; 95.9% with
 /// the rule alone).
 public enum Syllables {
     public static func count(_ word: String) -> Int {
-        var current = Substring(word)
+        // Step 1 on the whole word; every later part is a piece of this normalised word, and
+        // normalising a piece again only strips whitespace and punctuation from its ends.
+        let w = Array(PythonText.strip(PythonText.strip(word).lowercased(), punctuation).unicodeScalars)
+        guard !w.isEmpty else { return 0 }
+        if w.contains(where: isDecimalDigit) { return 0 }
+        var lo = 0, hi = w.count
         var total = 0
+        var mayHaveNewline = true
         while true {
-            let normal = normalise(current)
-            guard !normal.isEmpty else { return 0 }
-            if normal.contains(where: isDecimalDigit) { return 0 }
-            if let listed = listed(normal) { return total + listed }
-            guard let (head, tail) = compoundParts(normal) else { return total + rule(normal) }
-            let first = single(head)
-            guard first > 0 else { return 0 }
-            total += first
-            current = tail
+            if let listed = listed(w[lo..<hi]) { return total + listed }
+            guard let hyphen = w[lo..<hi].firstIndex(of: "-"), hyphen > lo else {
+                return total + rule(w[lo..<hi])
+            }
+            var end = hi
+            if mayHaveNewline {
+                end = w[(hyphen + 1)..<hi].firstIndex(of: "\n") ?? hi
+                mayHaveNewline = false
+            }
+            guard end > hyphen + 1 else { return total + rule(w[lo..<hi]) }
+            // The part before the hyphen, from step 1 (it holds no hyphen).
+            let head = trimmed(w, lo, hyphen)
+            guard head.lowerBound < head.upperBound else { return 0 }
+            total += listed(w[head]) ?? rule(w[head])
+            // The rest, from step 1.
+            let tail = trimmed(w, hyphen + 1, end)
+            guard tail.lowerBound < tail.upperBound else { return 0 }
+            (lo, hi) = (tail.lowerBound, tail.upperBound)
         }
     }
 
-    /// Steps 1-3 and 5 for a part that holds no hyphen (the first part of a compound).
-    private static func single(_ part: Substring) -> Int {
-        let normal = normalise(part)
-        guard !normal.isEmpty else { return 0 }
-        if normal.contains(where: isDecimalDigit) { return 0 }
-        if let listed = listed(normal) { return listed }
-        return rule(normal)
+    /// `part.strip().strip(string.punctuation)` as a range of `w` (lowercasing a lowercased
+    /// piece changes nothing).
+    private static func trimmed(_ w: [Unicode.Scalar], _ from: Int, _ to: Int) -> Range<Int> {
+        var lo = from, hi = to
+        while lo < hi, PythonText.isSpace(w[lo]) { lo += 1 }
+        while hi > lo, PythonText.isSpace(w[hi - 1]) { hi -= 1 }
+        while lo < hi, punctuationSet.contains(w[lo]) { lo += 1 }
+        while hi > lo, punctuationSet.contains(w[hi - 1]) { hi -= 1 }
+        return lo..<hi
     }
 
     private static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.numericType == .decimal
+        if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }
+        return scalar.properties.numericType == .decimal
     }
 
     /// Python's `string.punctuation`.
     private static let punctuation = ##"!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"##
+    private static let punctuationSet = Set(punctuation.unicodeScalars)
 
-    private static func normalise(_ word: Substring) -> [Unicode.Scalar] {
-        let lowered = PythonText.strip(word).lowercased()
-        return Array(PythonText.strip(lowered, punctuation).unicodeScalars)
-    }
-
-    private static func listed(_ word: [Unicode.Scalar]) -> Int? {
-        guard word.allSatisfy(\.isASCII) else { return nil }
+    private static func listed(_ word: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard word.count <= longestException, word.allSatisfy(\.isASCII) else { return nil }
         var key = ""
         key.unicodeScalars.append(contentsOf: word)
         return exceptions[key]
-    }
-
-    /// `re.match("([^-]+)-(.+)", word)`: the part before the first hyphen and the run of
-    /// non-newline code points after it, or nil when either is empty.
-    private static func compoundParts(_ word: [Unicode.Scalar]) -> (Substring, Substring)? {
-        guard let hyphen = word.firstIndex(of: "-"), hyphen > 0 else { return nil }
-        let rest = word[(hyphen + 1)...]
-        let end = rest.firstIndex(of: "\n") ?? rest.endIndex
-        guard end > rest.startIndex else { return nil }
-        var head = "", tail = ""
-        head.unicodeScalars.append(contentsOf: word[..<hyphen])
-        tail.unicodeScalars.append(contentsOf: rest[..<end])
-        return (Substring(head), Substring(tail))
     }
 
     private static func isVowel(_ scalar: Unicode.Scalar) -> Bool {
@@ -93,19 +94,23 @@ public enum Syllables {
     }
 
     /// Step 5.
-    static func rule(_ word: [Unicode.Scalar]) -> Int {
+    static func rule(_ word: ArraySlice<Unicode.Scalar>) -> Int {
         guard let first = word.first else { return 1 }
         var count = isVowel(first) ? 1 : 0
-        for i in word.indices.dropFirst() where isVowel(word[i]) && !isVowel(word[i - 1]) {
-            count += 1
+        var previous = first
+        for scalar in word.dropFirst() {
+            if isVowel(scalar) && !isVowel(previous) { count += 1 }
+            previous = scalar
         }
-        let n = word.count
-        if word[n - 1] == "e" {
+        let n = word.count, s = word.startIndex
+        if word[s + n - 1] == "e" {
             count -= 1
-            if n > 2, word[n - 2] == "l", !isVowel(word[n - 3]) { count += 1 }
+            if n > 2, word[s + n - 2] == "l", !isVowel(word[s + n - 3]) { count += 1 }
         }
         return max(count, 1)
     }
+
+    private static let longestException = exceptions.keys.map(\.unicodeScalars.count).max() ?? 0
 
     /// The reference's dictionary counts for the 300 most frequent English words (by
     /// wordfreq) on which the rule of step 5 is wrong, grouped by count.
