@@ -4,18 +4,29 @@
   language   LanguageIdentifier.detect  vs langdetect 1.0.9 detect() (DetectorFactory.seed = 0)
   syllables  Syllables.count            vs syllapy 0.8.0 count()
   emoji      Emoji.isEmoji              vs emoji 2.15.0 is_emoji()
-  stopwords  StopWords.english          vs the NLTK English list (198 words, nltk_data 2025-02)
+  stopwords  StopWords.english          vs NLTK stopwords.words('english') (198 words since 2025-02)
 
-Setup (once): python3 -m venv /tmp/venv-lexical && /tmp/venv-lexical/bin/pip install \
-    langdetect==1.0.9 syllapy==0.8.0 emoji==2.15.0
-Usage:  /tmp/venv-lexical/bin/python bench/text_lexical.py --m2rl .build/debug/m2rl [--only TOOL]
-        bench/text_lexical.py --emit-emoji-data  (rewrites the sequence table of Emoji.swift)
-        bench/text_lexical.py --check-fixtures   (re-derives testcases/instruction/lexical.jsonl
-                                                  expectations with the Python tools)
+Setup (once):
+  python3 -m venv /tmp/venv-lexical
+  /tmp/venv-lexical/bin/pip install langdetect==1.0.9 syllapy==0.8.0 emoji==2.15.0 faker django
+(faker's lorem word lists and Django's translation catalogues are extra multilingual test text;
+without them those two sets are skipped.) NLTK's stop-word data cannot be downloaded here: pass
+--nltk-stopwords PATH, a copy of nltk_data's corpora/stopwords/english.
 
-m2rl is run as `m2rl instruction text TOOL`: one JSON string per line on stdin, one JSON value
-per line out. Reference data is read at run time from $M2RL_REFERENCE_DATA (default
-../shared/datasets from the repository root); nothing from it is copied here.
+Usage:
+  /tmp/venv-lexical/bin/python bench/text_lexical.py --m2rl .build/debug/m2rl [--only TOOL]
+  bench/text_lexical.py --check-fixtures   re-derive testcases/instruction/lexical.jsonl's values
+  bench/text_lexical.py --emit-emoji-data  rewrite LexicalEmojiSequences.swift from the package
+
+m2rl runs as `m2rl instruction text TOOL`: one JSON string per line on stdin, one JSON value per
+line out. The IFBench sample responses are read at run time from $M2RL_REFERENCE_DATA (default
+../shared/datasets from the repository root); nothing from them is copied here.
+
+Language is measured on: the 294 IFBench responses (mostly English), the same uppercased (what
+IFEval's english_capital check feeds langdetect), passages written for this bench in every
+IFEval language (PASSAGES below; not the samples LanguageIdentifier learns from), faker word
+salad per locale, and Django's translations per language. Agreement is with langdetect's answer,
+whatever it is (it is not always the text's language).
 """
 import argparse, collections, json, os, subprocess, sys
 

@@ -19,11 +19,14 @@ import Foundation
 ///    rest of an all-caps word). No feature letter at all: nil (digits, punctuation, emoji, or
 ///    only scripts it does not know such as Ethiopic or Khmer).
 /// Then our own decision:
-/// 3. The script with the most feature letters wins, as langdetect's vote is dominated by the
-///    majority of its sampled n-grams. A script with one language decides it: Greek `el`,
-///    Hebrew `he`, Bengali `bn`, Gurmukhi `pa`, Gujarati `gu`, Tamil `ta`, Telugu `te`, Kannada
-///    `kn`, Malayalam `ml`, Thai `th`, Hangul `ko`; Armenian and Georgian `et` (langdetect has no
-///    profile for them and its Estonian one holds their few letters it keeps).
+/// 3. The script with the greatest weight wins, as langdetect's vote goes to the majority of its
+///    sampled n-grams. Each counted letter weighs its script's `strength`: how hard langdetect's
+///    profiles pull toward that script against English, measured on mixed passages (Latin and
+///    Cyrillic 1, Arabic 0.9, Hebrew and Gujarati 1.5, Tamil and Gurmukhi 2.6, Hangul and Han
+///    0.55, ...). A script with one language decides it: Greek `el`, Hebrew `he`, Bengali `bn`,
+///    Gurmukhi `pa`, Gujarati `gu`, Tamil `ta`, Telugu `te`, Kannada `kn`, Malayalam `ml`, Thai
+///    `th`, Hangul `ko`; Armenian and Georgian `et` (langdetect has no profile for them and
+///    answers `et`, whose profile holds the few of their letters it keeps).
 /// 4. Han and kana: kana making up a tenth or more of them gives `ja`. Otherwise Chinese: more
 ///    traditional-only than simplified-only characters (from our list of common pairs) gives
 ///    `ko`, else `zh-cn`. `ko` for traditional Chinese is a reference quirk: langdetect's
@@ -103,7 +106,7 @@ public enum LanguageIdentifier {
 
     // MARK: - The text langdetect reads
 
-    /// Steps 1: blank URLs, then e-mail addresses; keep 10,000 code points; drop A...z when the
+    /// Step 1: blank URLs, then e-mail addresses; keep 10,000 code points; drop A...z when the
     /// text is mostly non-Latin.
     static func readText(_ text: String) -> [Unicode.Scalar] {
         var scalars = blankURLs(Array(text.unicodeScalars))
