@@ -10,8 +10,9 @@ import Foundation
 /// 3. A dictionary word: its listed count. syllapy ships a 6,392-word dictionary; we do not copy
 ///    it. `exceptions` below holds the 300 dictionary words whose count the rule of step 5 gets
 ///    wrong and that are most frequent in general English (ranked by wordfreq 3.1.1's English
-///    frequencies). Their counts are the reference's, including its quirks (it gives "having"
-///    and "getting" 1, "really" 3).
+///    frequencies, leaving out an entry that is not a word, "and\/or", and one vulgarity).
+///    Their counts are the reference's, including its quirks (it gives "having" and "getting"
+///    1, "really" 3).
 /// 4. A hyphen after at least one character and followed by a character other than a newline:
 ///    count the part before the first hyphen and the part after it (up to the first newline,
 ///    as the reference's regular expression `([^-]+)-(.+)` captures) each from step 1; either
