@@ -145,11 +145,11 @@ extension IFBenchInstructions {
             }
         },
 
-        /// `count:words_japanese` (`N`, required, ≥ 1): every
-        /// `N`th whitespace-separated word (counting from 1), stripped of punctuation and spaces,
-        /// contains a Hiragana, Katakana or CJK ideograph code point (U+3040–U+30FF,
-        /// U+4E00–U+9FFF), unless it strips to nothing or is all digits (Python `isdigit`).
-        /// `N` = 0 is an error (the reference divides by it).
+        /// `count:words_japanese` (`N`, required, ≥ 1): every `N`th whitespace-separated word
+        /// (counting from 1), stripped of punctuation and spaces, contains a Hiragana, Katakana
+        /// or CJK ideograph code point (U+3040–U+30FF, U+4E00–U+9FFF), unless it strips to
+        /// nothing or is all digits (Python `isdigit`). Fewer than `N` words passes. `N` = 0 is
+        /// an error (the reference divides by it).
         InstructionKind("count:words_japanese", family: "ifbench", kwargs: ["N"]) { args throws(InstructionError) in
             let every = try WordsKwargs.count(args, "N")
             guard every >= 1 else { throw args.invalid("N", "must be at least 1, got \(every)") }
@@ -579,20 +579,26 @@ private enum PyText {
 
     /// `needle in haystack` on Python strings, as a search of UTF-8 bytes (a code point
     /// substring is exactly a byte substring in UTF-8). The empty needle is always found.
+    /// At most (haystack length × needle length) byte comparisons, and in practice about one
+    /// per haystack byte: the needles here are short names and keywords.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard let head = needle.first else { return true }
         guard haystack.count >= needle.count else { return false }
-        var k = 0
-        let end = haystack.count - needle.count
-        while k <= end {
-            if haystack[k] == head {
-                var j = 1
-                while j < needle.count, haystack[k + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var k = 0
+                let last = h.count - n.count
+                while k <= last {
+                    if h[k] == head {
+                        var j = 1
+                        while j < n.count, h[k + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    k += 1
+                }
+                return false
             }
-            k += 1
         }
-        return false
     }
 
     /// Where `a` then `b` first occur next to each other, as a code point offset.
