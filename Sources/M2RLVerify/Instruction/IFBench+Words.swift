@@ -132,7 +132,8 @@ extension IFBenchInstructions {
         /// `count:keywords_multiple` (`keyword1` ... `keyword5`, all required): each keyword,
         /// stripped of whitespace, occurs (case-insensitively, as non-overlapping substrings)
         /// exactly 1, 2, 3, 5 and 7 times respectively. Reference quirk: no word boundary, and
-        /// an empty keyword "occurs" length + 1 times (Python's `str.count("")`).
+        /// an empty keyword "occurs" length + 1 times (Python's `str.count("")`). Counting stops
+        /// one past the wanted number, so a huge response costs one pass per keyword.
         InstructionKind("count:keywords_multiple", family: "ifbench", kwargs: ["keyword1", "keyword2", "keyword3", "keyword4", "keyword5"]) { args throws(InstructionError) in
             var wanted: [(String, Int)] = []
             for (k, times) in [1, 2, 3, 5, 7].enumerated() {
@@ -141,7 +142,10 @@ extension IFBenchInstructions {
             }
             return ClosureCheck { [wanted] response in
                 let text = response.lowercased()
-                return wanted.allSatisfy { keyword, times in PythonText.count(text, keyword) == times }
+                let bytes = Array(text.utf8)
+                return wanted.allSatisfy { keyword, times in
+                    keyword.isEmpty ? PythonText.length(text) + 1 == times : PyText.count(bytes, Array(keyword.utf8), upTo: times + 1) == times
+                }
             }
         },
 
@@ -597,6 +601,28 @@ private enum PyText {
                     k += 1
                 }
                 return false
+            }
+        }
+    }
+
+    /// `haystack.count(needle)` for a non-empty needle: non-overlapping occurrences, left to
+    /// right, on UTF-8 bytes (the same count as on code points), stopping once `limit` is reached.
+    static func count(_ haystack: [UInt8], _ needle: [UInt8], upTo limit: Int) -> Int {
+        guard let head = needle.first, haystack.count >= needle.count else { return 0 }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var found = 0
+                var k = 0
+                let last = h.count - n.count
+                while k <= last, found < limit {
+                    if h[k] == head {
+                        var j = 1
+                        while j < n.count, h[k + j] == n[j] { j += 1 }
+                        if j == n.count { found += 1; k += n.count; continue }
+                    }
+                    k += 1
+                }
+                return found
             }
         }
     }
