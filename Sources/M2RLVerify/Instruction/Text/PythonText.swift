@@ -96,17 +96,44 @@ public enum PythonText {
     }
 
     /// `text.split(separator)` with a literal separator: empty pieces kept, as Python does.
+    /// Code-point exact (a byte search over UTF-8, which cannot match inside a code point).
     public static func split(_ text: some StringProtocol, separator: String) -> [Substring] {
         let string = Substring(text)
         guard !separator.isEmpty else { return [string] }
         var out: [Substring] = []
-        var rest = string[...]
-        while let range = rest.range(of: separator, options: .literal) {
-            out.append(rest[rest.startIndex..<range.lowerBound])
-            rest = rest[range.upperBound...]
+        var start = string.startIndex
+        forEachMatch(of: separator, in: string) { range in
+            out.append(string[start..<range.lowerBound])
+            start = range.upperBound
+            return true
         }
-        out.append(rest)
+        out.append(string[start...])
         return out
+    }
+
+    /// Calls `body` with each non-overlapping occurrence of `needle` in `text`, left to right,
+    /// until it returns false. Linear in practice: a byte scan for the first byte, then a compare.
+    public static func forEachMatch(of needle: String, in text: Substring, _ body: (Range<String.Index>) -> Bool) {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return }
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        let end = utf8.endIndex
+        while i < end {
+            guard utf8[i] == first else { i = utf8.index(after: i); continue }
+            var j = i
+            var k = 0
+            while k < pattern.count, j < end, utf8[j] == pattern[k] {
+                j = utf8.index(after: j)
+                k += 1
+            }
+            if k == pattern.count {
+                if !body(i..<j) { return }
+                i = j
+            } else {
+                i = utf8.index(after: i)
+            }
+        }
     }
 
     /// `text.strip()`: Python whitespace removed from both ends.
@@ -139,10 +166,9 @@ public enum PythonText {
     public static func count(_ text: some StringProtocol, _ sub: String) -> Int {
         guard !sub.isEmpty else { return length(text) + 1 }
         var count = 0
-        var rest = Substring(text)[...]
-        while let range = rest.range(of: sub, options: .literal) {
+        forEachMatch(of: sub, in: Substring(text)) { _ in
             count += 1
-            rest = rest[range.upperBound...]
+            return true
         }
         return count
     }
