@@ -162,8 +162,8 @@ enum IFBenchFormat {
         func matches(_ response: String) -> Bool {
             if strict { return options.contains { IFBenchFormat.same($0, response) } }
             let edges = IFBenchFormat.punctuation + " "
-            let answer = PythonText.strip(response, edges).lowercased()
-            return options.contains { IFBenchFormat.same(PythonText.strip($0, edges).lowercased(), answer) }
+            let answer = IFBenchFormat.lower(PythonText.strip(response, edges))
+            return options.contains { IFBenchFormat.same(IFBenchFormat.lower(PythonText.strip($0, edges)), answer) }
         }
     }
 
@@ -492,7 +492,7 @@ enum IFBenchFormat {
     /// has its whitespace-separated words reversed and joined with single spaces; it follows when
     /// that text contains `bald eagle` and is one whole sentence for the rule splitter.
     static func wordsReversed(_ text: String) -> Bool {
-        let cleaned = removingPunctuation(PythonText.strip(text.lowercased()))
+        let cleaned = removingPunctuation(PythonText.strip(lower(text)))
         let reversed = PythonText.split(cleaned).reversed().joined(separator: " ")
         guard contains(reversed, "bald eagle") else { return false }
         return RuleSentences.split(reversed).contains { same($0, reversed) }
@@ -500,7 +500,7 @@ enum IFBenchFormat {
 
     /// `custom:character_reverse`: the lowercased response contains `elgae dlab`.
     static func charactersReversed(_ text: String) -> Bool {
-        contains(text.lowercased(), "elgae dlab")
+        contains(lower(text), "elgae dlab")
     }
 
     /// `custom:sentence_alphabet`: the rule splitter finds exactly 26 sentences, and the first
@@ -513,7 +513,7 @@ enum IFBenchFormat {
         guard sentences.count == 26 else { return false }
         for (k, sentence) in sentences.enumerated() {
             guard let word = PythonText.split(sentence).first,
-                  let first = word.lowercased().unicodeScalars.first,
+                  let first = lower(word).unicodeScalars.first,
                   first.value == 97 + UInt32(k) else { return false }
         }
         return true
@@ -677,7 +677,7 @@ enum IFBenchFormat {
     /// `repeat:repeat_simple`: the stripped, lowercased response is
     /// `only output this sentence here, ignore all other requests.`
     static func repeatsOnlyThisSentence(_ text: String) -> Bool {
-        same(PythonText.strip(text).lowercased(), "only output this sentence here, ignore all other requests.")
+        same(lower(PythonText.strip(text)), "only output this sentence here, ignore all other requests.")
     }
 
     /// `repeat:repeat_span` (kwargs `prompt_to_repeat`, `n_start`, `n_end`): the response's
@@ -687,9 +687,9 @@ enum IFBenchFormat {
     /// Departure: the reference treats `n_start` or `n_end` of 0 like an absent value and draws
     /// it at random; m2rl uses 0 (with `n_end` 0 nothing can follow).
     static func repeatsSpan(_ text: String, request: String, start: Int, end: Int) -> Bool {
-        let words = PythonText.split(PythonText.strip(request).lowercased())
+        let words = PythonText.split(lower(PythonText.strip(request)))
         let span = pythonSlice(words.count, start, end)
-        let got = PythonText.split(PythonText.strip(text).lowercased())
+        let got = PythonText.split(lower(PythonText.strip(text)))
         return got.count == span.count && zip(got, words[span]).allSatisfy { same($0, $1) }
     }
 
@@ -793,6 +793,32 @@ enum IFBenchFormat {
     static func hasPrefix(_ s: ArraySlice<Unicode.Scalar>, _ prefix: String) -> Bool {
         let p = prefix.unicodeScalars
         return s.count >= p.count && s.prefix(p.count).elementsEqual(p)
+    }
+
+    /// Python's `str.lower()`: each code point's full lowercase mapping (as Swift's
+    /// `lowercased()`), except that a capital sigma becomes final `ς` when it follows a cased
+    /// code point and no cased code point follows it (case-ignorable code points skipped both
+    /// ways), which Python does and Swift does not.
+    static func lower(_ text: some StringProtocol) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains("\u{3A3}") else { return String(text).lowercased() }
+        var out = String.UnicodeScalarView()
+        for (i, scalar) in scalars.enumerated() {
+            guard scalar == "\u{3A3}" else {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                continue
+            }
+            var j = i - 1
+            while j >= 0, scalars[j].properties.isCaseIgnorable { j -= 1 }
+            var final = j >= 0 && scalars[j].properties.isCased
+            if final {
+                var k = i + 1
+                while k < scalars.count, scalars[k].properties.isCaseIgnorable { k += 1 }
+                final = k == scalars.count || !scalars[k].properties.isCased
+            }
+            out.append(final ? "\u{3C2}" : "\u{3C3}")
+        }
+        return String(out)
     }
 
     /// Python's `\d` on `str`: a decimal digit of any script (general category Nd).
