@@ -366,10 +366,10 @@ enum IFBenchFormat {
             let scalars = Array(token.unicodeScalars)
             guard let first = scalars.first else { continue }
             let rest = scalars.dropFirst()
-            let firstUpper = isUpper(CollectionOfOne(first))
-            let firstLower = isLower(CollectionOfOne(first))
-            if firstUpper && isLower(rest) { continue }
-            if firstLower && (isUpper(rest) || isLower(rest)) { return false }
+            let firstUpper = PythonText.isUpper(CollectionOfOne(first))
+            let firstLower = PythonText.isLower(CollectionOfOne(first))
+            if firstUpper && PythonText.isLower(rest) { continue }
+            if firstLower && (PythonText.isUpper(rest) || PythonText.isLower(rest)) { return false }
         }
         return true
     }
@@ -795,60 +795,12 @@ enum IFBenchFormat {
         return s.count >= p.count && s.prefix(p.count).elementsEqual(p)
     }
 
-    /// Python's `str.lower()`: each code point's full lowercase mapping (as Swift's
-    /// `lowercased()`), except that a capital sigma becomes final `ς` when it follows a cased
-    /// code point and no cased code point follows it (case-ignorable code points skipped both
-    /// ways), which Python does and Swift does not.
-    static func lower(_ text: some StringProtocol) -> String {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.contains("\u{3A3}") else { return String(text).lowercased() }
-        var out = String.UnicodeScalarView()
-        for (i, scalar) in scalars.enumerated() {
-            guard scalar == "\u{3A3}" else {
-                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                continue
-            }
-            var j = i - 1
-            while j >= 0, scalars[j].properties.isCaseIgnorable { j -= 1 }
-            var final = j >= 0 && scalars[j].properties.isCased
-            if final {
-                var k = i + 1
-                while k < scalars.count, scalars[k].properties.isCaseIgnorable { k += 1 }
-                final = k == scalars.count || !scalars[k].properties.isCased
-            }
-            out.append(final ? "\u{3C2}" : "\u{3C3}")
-        }
-        return String(out)
-    }
+    static func lower(_ text: some StringProtocol) -> String { PythonText.lower(text) }
 
     /// Python's `\d` on `str`: a decimal digit of any script (general category Nd).
     static func isDecimal(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }
         return scalar.properties.numericType == .decimal
-    }
-
-    /// Python's `str.islower()`: no uppercase or titlecase code point, and at least one
-    /// lowercase one (Unicode `Lowercase`/`Uppercase` properties, `Lt` for titlecase).
-    static func isLower(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
-        var cased = false
-        for scalar in scalars {
-            let p = scalar.properties
-            if p.isUppercase || p.generalCategory == .titlecaseLetter { return false }
-            if p.isLowercase { cased = true }
-        }
-        return cased
-    }
-
-    /// Python's `str.isupper()`: no lowercase or titlecase code point, and at least one
-    /// uppercase one.
-    static func isUpper(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
-        var cased = false
-        for scalar in scalars {
-            let p = scalar.properties
-            if p.isLowercase || p.generalCategory == .titlecaseLetter { return false }
-            if p.isUppercase { cased = true }
-        }
-        return cased
     }
 
     /// `unicodedata.normalize('NFKD', text).encode('ASCII', 'ignore').decode('ASCII')`.

@@ -515,36 +515,10 @@ enum IFTrainText {
 
     // MARK: Python string operations on code points
 
-    /// Python's `str.lower()`: each code point's full lowercase mapping, except that a capital
-    /// sigma becomes final sigma `ς` when a cased letter precedes it and none follows it (case-
-    /// ignorable code points skipped on both sides), as CPython decides it.
-    static func lower(_ text: some Collection<Unicode.Scalar>) -> Scalars {
-        let scalars = Array(text)
-        var out: Scalars = []
-        out.reserveCapacity(scalars.count)
-        for (i, scalar) in scalars.enumerated() {
-            if scalar.isASCII {
-                let v = scalar.value
-                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : scalar)
-            } else if scalar.value == 0x3A3 {
-                out.append(isFinalSigma(scalars, i) ? "\u{3C2}" : "\u{3C3}")
-            } else {
-                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            }
-        }
-        return out
-    }
+    /// Python's `str.lower()` on code points (`PythonText.lowerScalars`).
+    static func lower(_ text: some Collection<Unicode.Scalar>) -> Scalars { PythonText.lowerScalars(text) }
 
-    static func lower(_ text: some StringProtocol) -> Scalars { lower(text.unicodeScalars) }
-
-    private static func isFinalSigma(_ s: Scalars, _ i: Int) -> Bool {
-        var j = i - 1
-        while j >= 0, s[j].properties.isCaseIgnorable { j -= 1 }
-        guard j >= 0, s[j].properties.isCased else { return false }
-        var k = i + 1
-        while k < s.count, s[k].properties.isCaseIgnorable { k += 1 }
-        return k == s.count || !s[k].properties.isCased
-    }
+    static func lower(_ text: some StringProtocol) -> Scalars { PythonText.lowerScalars(text.unicodeScalars) }
 
     /// `str.strip()` on code points.
     static func strip(_ s: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {

@@ -172,4 +172,62 @@ public enum PythonText {
         }
         return count
     }
+
+    /// `text.lower()`: each code point's full lowercase mapping, except that a capital sigma
+    /// becomes final `ς` when a cased code point precedes it and none follows it (case-ignorable
+    /// code points skipped both ways), which Python does and Swift's `lowercased()` does not.
+    public static func lowerScalars(_ text: some Collection<Unicode.Scalar>) -> [Unicode.Scalar] {
+        let scalars = Array(text)
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
+        for (i, scalar) in scalars.enumerated() {
+            if scalar.isASCII {
+                let v = scalar.value
+                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : scalar)
+            } else if scalar.value == 0x3A3 {
+                out.append(isFinalSigma(scalars, i) ? "\u{3C2}" : "\u{3C3}")
+            } else {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return out
+    }
+
+    /// `text.lower()` as a string.
+    public static func lower(_ text: some StringProtocol) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: lowerScalars(text.unicodeScalars))
+        return String(view)
+    }
+
+    private static func isFinalSigma(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, s[j].properties.isCaseIgnorable { j -= 1 }
+        guard j >= 0, s[j].properties.isCased else { return false }
+        var k = i + 1
+        while k < s.count, s[k].properties.isCaseIgnorable { k += 1 }
+        return k == s.count || !s[k].properties.isCased
+    }
+
+    /// `text.islower()`: no uppercase or titlecase code point, and at least one lowercase one.
+    public static func isLower(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
+        var cased = false
+        for scalar in scalars {
+            let p = scalar.properties
+            if p.isUppercase || p.generalCategory == .titlecaseLetter { return false }
+            if p.isLowercase { cased = true }
+        }
+        return cased
+    }
+
+    /// `text.isupper()`: no lowercase or titlecase code point, and at least one uppercase one.
+    public static func isUpper(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
+        var cased = false
+        for scalar in scalars {
+            let p = scalar.properties
+            if p.isLowercase || p.generalCategory == .titlecaseLetter { return false }
+            if p.isUppercase { cased = true }
+        }
+        return cased
+    }
 }
