@@ -107,8 +107,9 @@ ODD = ["İstanbul", "ſtraße", "STRASSE", "ΟΔΟΣ", "naïve", "cafe\u0301", "
        "\u2028", "\x0b", "\x1c", "ﬁ", "K", "Ω", "ς", "ı", "U.S.", "e.g.", "Mr.", "Dr.", "3.14", "1,000", "don't", "O'Neil"]
 
 END_PHRASES = ["Any other questions?", "Is there anything else I can help with?", "Let me know", "Peace out."]
-MARKERS = ["P.S.", "P.P.S", "PS", "P.S", "Note", "p.s.", "P.P.S.", " P.S. "]
-SPLITTERS = ["Section", "SECTION", "PARAGRAPH", "Day", "Part", "Chapter", "Slide"]
+MARKERS = ["P.S.", "P.P.S", "PS", "P.S", "Note", "p.s.", "P.P.S.", " P.S. ", "P\\.S", "(?:ps|note)", "(?i)ps", "P.S.:"]
+SPLITTERS = ["Section", "SECTION", "PARAGRAPH", "Day", "Part", "Chapter", "Slide", "SECTION|Section", "Sec.ion", "(?i)section",
+             "[Ss]ection"]
 CODES = ["en", "en", "en", "es", "fr", "de", "ru", "it", "pt", "ja", "ko", "ar", "hi", "fi", "pl", "th", "he", "bg", "uk", "vi"]
 OPTIONS = ["My answer is yes.", "My answer is no.", "My answer is maybe."]
 
@@ -239,7 +240,8 @@ class Gen:
         tokens = [w for w in response.replace("\n", " ").split(" ") if w]
         if iid == "keywords:existence":
             pool = WORDS[:] + ["e.g.", "U.S", "colou?r", "[ab]c", "hel+o", "a|zzz", "café", "STRASSE", "straße",
-                               "istanbul", "ΟΔΟΣ", "word\\b", "\\bthe\\b", "K", "x{2}"]
+                               "istanbul", "ΟΔΟΣ", "word\\b", "\\bthe\\b", "K", "x{2}", "(?x) t h e", "(?s)e.\\n", "[^a-z ]{3}",
+                               "\\d+", "\\s{2}", "(?P<w>o)(?P=w)", "ſ", "ı", "[İ]", "\\w+ing\\b", "^the", "the$", "[]x]", "a{,2}b"]
             picks = [r.choice(pool) for _ in range(r.randint(1, 3))]
             if tokens and r.random() < 0.5:
                 picks[0] = r.choice(tokens).strip(".,!?\"'*[]()<>")
@@ -325,6 +327,10 @@ def compiles(iid, kw):
         elif iid == "keywords:forbidden_words":
             for w in kw["forbidden_words"]:
                 re.compile(r"\b" + w + r"\b")
+        elif iid == "detectable_content:postscript":
+            re.compile(r"\s*" + kw["postscript_marker"].strip().lower() + r".*$")
+        elif iid == "detectable_format:multiple_sections":
+            re.compile(r"\s?" + kw["section_spliter"].strip() + r"\s?\d+\s?")
         return True
     except re.error:
         return False

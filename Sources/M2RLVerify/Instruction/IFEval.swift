@@ -55,10 +55,7 @@ extension IFEvalInstructions {
             compiled.append(try PythonRegex.compile(keyword, ignoreCase: true, args: args, key: "keywords"))
         }
         let patterns = compiled
-        return ClosureCheck { response in
-            let folded = PythonRegex.caseFolded(response)
-            return patterns.allSatisfy { $0.search(folded) }
-        }
+        return ClosureCheck { response in patterns.allSatisfy { $0.search(response) } }
     }
 
     /// `keywords:frequency`: `len(re.findall(keyword, response, re.IGNORECASE))` (non-overlapping
@@ -76,7 +73,7 @@ extension IFEvalInstructions {
         let relation = try args.relation("relation")
         let pattern = try PythonRegex.compile(keyword, ignoreCase: true, args: args, key: "keyword")
         return ClosureCheck { response in
-            relation.holds(pattern.count(PythonRegex.caseFolded(response)), frequency)
+            relation.holds(pattern.count(response), frequency)
         }
     }
 
@@ -92,14 +89,13 @@ extension IFEvalInstructions {
         let words = try args.strings("forbidden_words")
         guard !words.isEmpty else { throw args.invalid("forbidden_words", "must not be empty (the reference draws random words for an empty list)") }
         var compiled: [PythonRegex] = []
-        for word in Set(words).sorted() {
+        // The reference deduplicates and sorts the words, which changes nothing in the verdict;
+        // a Swift Set would also merge canonically equivalent spellings, which Python keeps apart.
+        for word in words {
             compiled.append(try PythonRegex.compile(#"\b"# + word + #"\b"#, ignoreCase: true, args: args, key: "forbidden_words"))
         }
         let patterns = compiled
-        return ClosureCheck { response in
-            let folded = PythonRegex.caseFolded(response)
-            return !patterns.contains { $0.search(folded) }
-        }
+        return ClosureCheck { response in !patterns.contains { $0.search(response) } }
     }
 
     /// `keywords:letter_frequency`: the number of code points of `response.lower()` (Python's
@@ -327,8 +323,9 @@ extension IFEvalInstructions {
         let lowered = Py.string(Py.lower(Array(marker.unicodeScalars)))
         // `\s*` in front of the marker only decides where a match starts, never whether one
         // exists, and over a long run of whitespace it backtracks quadratically; it is left out
-        // unless the marker's first code point would change how the pattern parses with it.
-        let keepsPrefix = lowered.unicodeScalars.first.map { "*+?{".unicodeScalars.contains($0) } ?? false
+        // unless the marker's start would parse differently after it (a repeat sign, or a `(?`
+        // group, where inline flags become an error).
+        let keepsPrefix = lowered.unicodeScalars.first.map { "*+?{".unicodeScalars.contains($0) } == true || lowered.hasPrefix("(?")
         let pattern = (keepsPrefix ? #"\s*"# : "") + lowered + ".*$"
         let regex = try PythonRegex.compile(pattern, ignoreCase: false, multiline: true, args: args, key: "postscript_marker")
         return ClosureCheck { response in regex.search(Py.string(Py.lower(Array(response.unicodeScalars)))) }
@@ -839,37 +836,49 @@ extension IFEvalInstructions {
 // MARK: - Python regular expressions
 
 extension IFEvalInstructions {
-    /// A Python `re` pattern (a `str` pattern, no flags but IGNORECASE and MULTILINE) translated
-    /// to ICU syntax and compiled, so that it matches what Python's `re` matches:
+    /// A Python `re` pattern (a `str` pattern) translated to ICU syntax and compiled, so that it
+    /// matches what Python's `re` matches:
     /// - `.` is any code point but `\n`; `\s`, `\w`, `\d`, `\b`, `\B` use Python's classes
     ///   (`PythonText.isSpace`; letters, numbers and `_`; decimal digits); `\Z` is the very end;
     ///   `^`/`$` know only `\n` as a line end (ICU's Unix-lines mode);
     /// - a `{` that is not a valid repeat, and a lone `}` or `]`, are literal; `{,n}` is `{0,n}`;
     ///   in a class, `[` is literal and `]` first is literal; `(?P<name>…)`/`(?P=name)` become
-    ///   ICU named groups;
+    ///   ICU named groups; `\N{name}` is resolved to its code point;
+    /// - leading global flags `(?imsxu)` are honoured (IGNORECASE, MULTILINE, DOTALL, VERBOSE);
     /// - IGNORECASE is Python's rule, not ICU's (which folds `ß` to `ss`): both the text and the
     ///   pattern's literals are mapped code point by code point to a case key (the simple
     ///   lowercase, then one representative for the pairs `re` treats as equal, such as `s`/`ſ`
     ///   and `i`/`ı`), and the translated pattern matches keys exactly.
-    /// Not reproduced: conditional groups `(?(1)…)`, inline flags other than ICU's, `\N{name}`
-    /// under IGNORECASE folding; Python's and ICU's differing acceptance of odd lookbehinds.
+    /// Not reproduced: scoped flags `(?i:…)`, the ASCII flag, conditional groups `(?(1)…)`
+    /// (all refused, where Python accepts them); Python's refusal of variable-width lookbehinds,
+    /// which ICU accepts when bounded.
     struct PythonRegex: @unchecked Sendable {
         // NSRegularExpression is immutable once compiled and safe to share across threads.
         let regex: NSRegularExpression
         /// The pattern is empty, which ICU refuses to compile; Python matches it everywhere.
         let empty: Bool
+        /// IGNORECASE: the text is matched through its case keys.
+        let foldsCase: Bool
 
         struct TranslationError: Error { var message: String }
+
+        /// The translated pattern and the flags it ends up with (its own leading flags added).
+        struct Translation {
+            var pattern: String
+            var ignoreCase: Bool
+            var multiline: Bool
+        }
 
         static func compile(
             _ pattern: String, ignoreCase: Bool, multiline: Bool = false, args: InstructionArguments, key: String
         ) throws(InstructionError) -> PythonRegex {
             do {
-                let icu = try translate(pattern, ignoreCase: ignoreCase)
+                let translation = try translate(pattern, ignoreCase: ignoreCase, multiline: multiline)
                 var options: NSRegularExpression.Options = [.useUnixLineSeparators]
-                if multiline { options.insert(.anchorsMatchLines) }
-                let regex = try NSRegularExpression(pattern: icu.isEmpty ? "(?:)" : icu, options: options)
-                return PythonRegex(regex: regex, empty: pattern.isEmpty)
+                if translation.multiline { options.insert(.anchorsMatchLines) }
+                let icu = translation.pattern.isEmpty ? "(?:)" : translation.pattern
+                let regex = try NSRegularExpression(pattern: icu, options: options)
+                return PythonRegex(regex: regex, empty: pattern.isEmpty, foldsCase: translation.ignoreCase)
             } catch let error as TranslationError {
                 throw args.invalid(key, "holds '\(pattern.prefix(60))', which is not a Python regular expression m2rl can run (\(error.message)); the reference uses it as one")
             } catch {
@@ -880,13 +889,15 @@ extension IFEvalInstructions {
         /// `re.search(pattern, text) is not None`.
         func search(_ text: String) -> Bool {
             if empty { return true }
-            return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            let subject = foldsCase ? Self.caseFolded(text) : text
+            return regex.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil
         }
 
         /// `len(re.findall(pattern, text))`.
         func count(_ text: String) -> Int {
             if empty { return text.unicodeScalars.count + 1 }
-            return regex.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+            let subject = foldsCase ? Self.caseFolded(text) : text
+            return regex.numberOfMatches(in: subject, range: NSRange(subject.startIndex..., in: subject))
         }
 
         // MARK: case keys
@@ -954,12 +965,37 @@ extension IFEvalInstructions {
         }
 
         /// Translates a Python pattern to ICU syntax.
-        static func translate(_ pattern: String, ignoreCase: Bool) throws(TranslationError) -> String {
+        static func translate(_ pattern: String, ignoreCase caseless: Bool, multiline lines: Bool) throws(TranslationError) -> Translation {
             let p = Array(pattern.unicodeScalars)
             let n = p.count
             var out = ""
             var i = 0
-            var groupNames: [String: String] = [:]
+            // Keyed by code points: Python compares group names as code point sequences.
+            var groupNames: [[UInt32]: String] = [:]
+            var ignoreCase = caseless
+            var multiline = lines
+            var dotAll = false
+            var verbose = false
+
+            // Leading global flags: `(?imsx)`, possibly several groups.
+            while i + 2 < n, p[i] == "(", p[i + 1] == "?", "aiLmsux".unicodeScalars.contains(p[i + 2]) {
+                var j = i + 2
+                var flags: [Unicode.Scalar] = []
+                while j < n, "aiLmsux".unicodeScalars.contains(p[j]) { flags.append(p[j]); j += 1 }
+                guard j < n, p[j] == ")" else { break }
+                for flag in flags {
+                    switch flag {
+                    case "i": ignoreCase = true
+                    case "m": multiline = true
+                    case "s": dotAll = true
+                    case "x": verbose = true
+                    case "u": break
+                    case "L": throw TranslationError(message: "bad inline flags: cannot use 'L' flag with a str pattern")
+                    default: throw TranslationError(message: "the ASCII flag is not supported")
+                    }
+                }
+                i = j + 1
+            }
 
             func literal(_ value: UInt32) -> String {
                 guard let scalar = Unicode.Scalar(value) else { return hex(value) }
@@ -997,6 +1033,17 @@ extension IFEvalInstructions {
                 case "x": return .scalar(try fixedHex(2))
                 case "u": return .scalar(try fixedHex(4))
                 case "U": return .scalar(try fixedHex(8))
+                case "N":
+                    guard i < n, p[i] == "{", let close = p[i...].firstIndex(of: "}"), close > i + 1 else {
+                        throw TranslationError(message: "missing character name")
+                    }
+                    let name = Py.string(p[(i + 1)..<close])
+                    i = close + 1
+                    let resolved = "\\N{\(name)}".applyingTransform(StringTransform("Name-Any"), reverse: false) ?? ""
+                    guard resolved.unicodeScalars.count == 1, let scalar = resolved.unicodeScalars.first else {
+                        throw TranslationError(message: "undefined character name '\(name)'")
+                    }
+                    return .scalar(scalar.value)
                 case "0":
                     var value: UInt32 = 0
                     var digits = 0
@@ -1052,6 +1099,14 @@ extension IFEvalInstructions {
             while i < n {
                 let c = p[i]
                 i += 1
+                if verbose {
+                    // VERBOSE: whitespace between items is ignored, `#` starts a comment.
+                    if " \t\n\r\u{B}\u{C}".unicodeScalars.contains(c) { continue }
+                    if c == "#" {
+                        while i < n, p[i] != "\n" { i += 1 }
+                        continue
+                    }
+                }
                 switch c {
                 case "\\":
                     guard i < n else { throw TranslationError(message: "bad escape (end of pattern)") }
@@ -1081,7 +1136,7 @@ extension IFEvalInstructions {
                         }
                     }
                 case ".":
-                    out += #"[^\n]"#
+                    out += dotAll ? #"[\x{0}-\x{10ffff}]"# : #"[^\n]"#
                 case "[":
                     var body = ""
                     var negate = false
@@ -1160,14 +1215,18 @@ extension IFEvalInstructions {
                         guard form == "<" || form == "=" else { throw TranslationError(message: "unknown extension ?P\(Character(form))") }
                         while j < n, p[j] != terminator { name.unicodeScalars.append(p[j]); j += 1 }
                         guard j < n, !name.isEmpty else { throw TranslationError(message: "missing group name") }
+                        guard let head = name.unicodeScalars.first, head == "_" || head.properties.isXIDStart,
+                              name.unicodeScalars.dropFirst().allSatisfy({ $0 == "_" || $0.properties.isXIDContinue })
+                        else { throw TranslationError(message: "bad character in group name '\(name)'") }
                         i = j + 1
+                        let nameKey = name.unicodeScalars.map(\.value)
                         if form == "<" {
-                            guard groupNames[name] == nil else { throw TranslationError(message: "redefinition of group name") }
+                            guard groupNames[nameKey] == nil else { throw TranslationError(message: "redefinition of group name") }
                             let icuName = "g\(groupNames.count + 1)n"
-                            groupNames[name] = icuName
+                            groupNames[nameKey] = icuName
                             out += "(?<\(icuName)>"
                         } else {
-                            guard let icuName = groupNames[name] else { throw TranslationError(message: "unknown group name") }
+                            guard let icuName = groupNames[nameKey] else { throw TranslationError(message: "unknown group name") }
                             out += "\\k<\(icuName)>"
                         }
                     } else if kind == "#" {
@@ -1181,6 +1240,8 @@ extension IFEvalInstructions {
                     } else if kind == ":" || kind == "=" || kind == "!" || kind == ">" {
                         out += "(?" + String(Character(kind))
                         i += 2
+                    } else if "aiLmsux".unicodeScalars.contains(kind) {
+                        throw TranslationError(message: "global flags not at the start of the expression, or scoped flags (not supported)")
                     } else {
                         throw TranslationError(message: "unsupported group extension (?\(Character(kind))")
                     }
@@ -1190,7 +1251,7 @@ extension IFEvalInstructions {
                     out += literal(c.value)
                 }
             }
-            return out
+            return Translation(pattern: out, ignoreCase: ignoreCase, multiline: multiline)
         }
     }
 }
