@@ -13,8 +13,9 @@ random kwargs for all 25 instruction ids, and judges every (response, instructio
   m2rl:      `m2rl score` on stdin, one request per response with the 25 instructions;
              details.instructions[k].strict / .loose.
 
-It prints the agreement per instruction id (strict and loose) and writes every disagreement to
---out as JSON Lines. Disagreements of the ids that rest on a text tool (NLTK Punkt sentences,
+It prints the agreement per instruction id (strict and loose; "ref true" is how many pairs the
+reference judged followed, strictly) and writes every disagreement to --out as JSON Lines. Exit
+status 1 when some disagreement is not explained by a differing text tool. Disagreements of the ids that rest on a text tool (NLTK Punkt sentences,
 NLTK word_tokenize, NLTK RegexpTokenizer(r"\w+"), langdetect) are attributed: the tool's output is compared on the response
 through `m2rl instruction text TOOL`, and a disagreement whose tool output differs is reported
 as caused by that tool.
@@ -452,7 +453,8 @@ def main():
         for d in disagreements:
             f.write(json.dumps(d, ensure_ascii=False) + "\n")
     print(f"disagreements written to {a.out}")
+    return 1 if not_tool else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
