@@ -107,14 +107,14 @@ extension IFEvalInstructions {
     /// (an integer ≥ 0), `let_relation`.
     static let letterFrequency = InstructionKind("keywords:letter_frequency", family: family, kwargs: ["letter", "let_frequency", "let_relation"]) { args throws(InstructionError) in
         let letterText = try args.string("letter")
-        let lowered = Py.lower(Array(letterText.unicodeScalars))
+        let lowered = PythonText.lowerScalars(letterText.unicodeScalars)
         guard letterText.unicodeScalars.count == 1, lowered.count == 1, let letter = lowered.first,
               letter.value >= 0x61, letter.value <= 0x7A
         else { throw args.invalid("letter", "must be one letter a-z or A-Z, got '\(letterText.prefix(20))'") }
         let frequency = try nonNegativeInt(args, "let_frequency")
         let relation = try args.relation("let_relation")
         return ClosureCheck { response in
-            let count = Py.lower(Array(response.unicodeScalars)).reduce(0) { $0 + ($1 == letter ? 1 : 0) }
+            let count = PythonText.lowerScalars(response.unicodeScalars).reduce(0) { $0 + ($1 == letter ? 1 : 0) }
             return relation.holds(count, frequency)
         }
     }
@@ -241,7 +241,7 @@ extension IFEvalInstructions {
         guard nth >= 1, nth <= target else {
             throw args.invalid("nth_paragraph", "must be between 1 and num_paragraphs (\(target)), got \(nth)")
         }
-        let firstWord = Py.lower(Array(try args.string("first_word").unicodeScalars))
+        let firstWord = PythonText.lowerScalars(try args.string("first_word").unicodeScalars)
         let cuts: Set<Unicode.Scalar> = [".", ",", "?", "!", "'", "\""]
         return ClosureCheck { response in
             let text = Array(response.unicodeScalars)
@@ -256,7 +256,7 @@ extension IFEvalInstructions {
             var first: [Unicode.Scalar] = []
             for scalar in word {
                 if cuts.contains(scalar) { break }
-                first.append(contentsOf: Py.lowerOne(scalar))
+                first.append(contentsOf: PythonText.lowerScalars(CollectionOfOne(scalar)))
             }
             return count == target && first == firstWord
         }
@@ -312,15 +312,15 @@ extension IFEvalInstructions {
         let marker = String(PythonText.strip(try args.string("postscript_marker")))
         if marker == "P.P.S" {
             return ClosureCheck { response in
-                Py.containsMark(Py.lower(Array(response.unicodeScalars)), ["p", ".", nil, "p", ".", nil, "s"])
+                Py.containsMark(PythonText.lowerScalars(response.unicodeScalars), ["p", ".", nil, "p", ".", nil, "s"])
             }
         }
         if marker == "P.S." {
             return ClosureCheck { response in
-                Py.containsMark(Py.lower(Array(response.unicodeScalars)), ["p", ".", nil, "s", "."])
+                Py.containsMark(PythonText.lowerScalars(response.unicodeScalars), ["p", ".", nil, "s", "."])
             }
         }
-        let lowered = Py.string(Py.lower(Array(marker.unicodeScalars)))
+        let lowered = PythonText.lower(marker)
         // `\s*` in front of the marker only decides where a match starts, never whether one
         // exists, and over a long run of whitespace it backtracks quadratically; it is left out
         // unless the marker's start would parse differently after it (a repeat sign, or a `(?`
@@ -328,7 +328,7 @@ extension IFEvalInstructions {
         let keepsPrefix = lowered.unicodeScalars.first.map { "*+?{".unicodeScalars.contains($0) } == true || lowered.hasPrefix("(?")
         let pattern = (keepsPrefix ? #"\s*"# : "") + lowered + ".*$"
         let regex = try PythonRegex.compile(pattern, ignoreCase: false, multiline: true, args: args, key: "postscript_marker")
-        return ClosureCheck { response in regex.search(Py.string(Py.lower(Array(response.unicodeScalars)))) }
+        return ClosureCheck { response in regex.search(PythonText.lower(response)) }
     }
 }
 
@@ -554,9 +554,9 @@ extension IFEvalInstructions {
     static let repeatPrompt = InstructionKind("combination:repeat_prompt", family: family, kwargs: ["prompt_to_repeat"]) { args throws(InstructionError) in
         let prompt = try args.string("prompt_to_repeat")
         guard !prompt.isEmpty else { throw args.invalid("prompt_to_repeat", "must not be empty (the reference raises for an empty prompt)") }
-        let expected = Py.lower(Array(Py.strip(Array(prompt.unicodeScalars)[...])))
+        let expected = PythonText.lowerScalars(Py.strip(Array(prompt.unicodeScalars)[...]))
         return ClosureCheck { response in
-            let text = Py.lower(Array(Py.strip(Array(response.unicodeScalars)[...])))
+            let text = PythonText.lowerScalars(Py.strip(Array(response.unicodeScalars)[...]))
             return Py.hasPrefix(text[...], expected)
         }
     }
@@ -571,12 +571,12 @@ extension IFEvalInstructions {
     ///
     /// Kwargs: `end_phrase` (a string; an empty or blank one is followed by every response).
     static let endChecker = InstructionKind("startend:end_checker", family: family, kwargs: ["end_phrase"]) { args throws(InstructionError) in
-        let phrase = Py.lower(Array(Py.strip(Array(try args.string("end_phrase").unicodeScalars)[...])))
+        let phrase = PythonText.lowerScalars(Py.strip(Array(try args.string("end_phrase").unicodeScalars)[...]))
         return ClosureCheck { response in
             var text = Py.strip(Array(response.unicodeScalars)[...])
             while text.first == "\"" { text = text.dropFirst() }
             while text.last == "\"" { text = text.dropLast() }
-            return Py.hasSuffix(Py.lower(Array(text))[...], phrase)
+            return Py.hasSuffix(PythonText.lowerScalars(text)[...], phrase)
         }
     }
 
@@ -606,7 +606,7 @@ extension IFEvalInstructions {
         let target = try args.int("capital_frequency")
         let relation = try args.relation("capital_relation")
         return ClosureCheck { response in
-            let count = WordTokenizer.tokenize(response).filter { Py.isUpper($0.unicodeScalars) }.count
+            let count = WordTokenizer.tokenize(response).filter { PythonText.isUpper($0.unicodeScalars) }.count
             return relation.holds(count, target)
         }
     }
@@ -618,7 +618,7 @@ extension IFEvalInstructions {
     /// Kwargs: none.
     static let englishCapital = InstructionKind("change_case:english_capital", family: family) { _ throws(InstructionError) in
         ClosureCheck { response in
-            guard Py.isUpper(response.unicodeScalars) else { return false }
+            guard PythonText.isUpper(response.unicodeScalars) else { return false }
             guard let language = LanguageIdentifier.detect(response) else { return true }
             return language == "en"
         }
@@ -630,7 +630,7 @@ extension IFEvalInstructions {
     /// Kwargs: none.
     static let englishLowercase = InstructionKind("change_case:english_lowercase", family: family) { _ throws(InstructionError) in
         ClosureCheck { response in
-            guard Py.isLower(response.unicodeScalars) else { return false }
+            guard PythonText.isLower(response.unicodeScalars) else { return false }
             guard let language = LanguageIdentifier.detect(response) else { return true }
             return language == "en"
         }
@@ -759,76 +759,6 @@ extension IFEvalInstructions {
                 i += 1
             }
             return false
-        }
-
-        /// Python's lowercase of a one-code-point string (its full mapping; a lone `Σ` is `σ`).
-        static func lowerOne(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
-            if scalar.isASCII {
-                let v = scalar.value
-                return [v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar]
-            }
-            return Array(scalar.properties.lowercaseMapping.unicodeScalars)
-        }
-
-        /// `str.lower()`: full lowercase mappings, and `Σ` becomes `ς` in Python's Final_Sigma
-        /// context (after a cased code point and not before one, case-ignorable ones skipped).
-        static func lower(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
-            var out: [Unicode.Scalar] = []
-            out.reserveCapacity(text.count)
-            for (k, scalar) in text.enumerated() {
-                if scalar.isASCII {
-                    let v = scalar.value
-                    out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar)
-                } else if scalar.value == 0x3A3 {
-                    out.append(finalSigma(text, k) ? "\u{3C2}" : "\u{3C3}")
-                } else {
-                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                }
-            }
-            return out
-        }
-
-        static func finalSigma(_ text: [Unicode.Scalar], _ k: Int) -> Bool {
-            var j = k - 1
-            while j >= 0, text[j].properties.isCaseIgnorable { j -= 1 }
-            guard j >= 0, text[j].properties.isCased else { return false }
-            j = k + 1
-            while j < text.count, text[j].properties.isCaseIgnorable { j += 1 }
-            return j == text.count || !text[j].properties.isCased
-        }
-
-        /// `str.isupper()`: some code point is uppercase and none is lowercase or titlecase.
-        static func isUpper(_ text: some Sequence<Unicode.Scalar>) -> Bool {
-            var cased = false
-            for scalar in text {
-                if scalar.isASCII {
-                    let v = scalar.value
-                    if v >= 0x61 && v <= 0x7A { return false }
-                    if v >= 0x41 && v <= 0x5A { cased = true }
-                    continue
-                }
-                let p = scalar.properties
-                if p.isLowercase || p.generalCategory == .titlecaseLetter { return false }
-                if p.isUppercase { cased = true }
-            }
-            return cased
-        }
-
-        /// `str.islower()`: some code point is lowercase and none is uppercase or titlecase.
-        static func isLower(_ text: some Sequence<Unicode.Scalar>) -> Bool {
-            var cased = false
-            for scalar in text {
-                if scalar.isASCII {
-                    let v = scalar.value
-                    if v >= 0x41 && v <= 0x5A { return false }
-                    if v >= 0x61 && v <= 0x7A { cased = true }
-                    continue
-                }
-                let p = scalar.properties
-                if p.isUppercase || p.generalCategory == .titlecaseLetter { return false }
-                if p.isLowercase { cased = true }
-            }
-            return cased
         }
     }
 }
