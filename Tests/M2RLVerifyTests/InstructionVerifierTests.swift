@@ -97,9 +97,9 @@ struct InstructionVerifierTests {
     @Test("every registered id builds with its kwargs declared, and ids are unique across families")
     func registry() {
         let kinds = InstructionRegistry.kinds
-        #expect(kinds.count == 25 + 57 + 29)
+        #expect(kinds.count == 25 + 58 + 29)
         #expect(kinds.values.filter { $0.family == "ifeval" }.count == 25)
-        #expect(kinds.values.filter { $0.family == "ifbench" }.count == 57)
+        #expect(kinds.values.filter { $0.family == "ifbench" }.count == 58)
         #expect(kinds.values.filter { $0.family == "iftrain" }.count == 29)
     }
 }
