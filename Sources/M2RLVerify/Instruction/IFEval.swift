@@ -799,8 +799,32 @@ extension IFEvalInstructions {
             var multiline: Bool
         }
 
+        /// Compiled patterns, by flags and pattern: compiling costs far more than a search (ICU
+        /// builds its Unicode sets anew each time), and RL scores many completions of one prompt.
+        /// NSCache is thread-safe and bounded.
+        nonisolated(unsafe) private static let cache: NSCache<NSString, Box> = {
+            let cache = NSCache<NSString, Box>()
+            cache.countLimit = 4096
+            return cache
+        }()
+
+        final class Box: @unchecked Sendable {
+            let regex: PythonRegex
+            init(_ regex: PythonRegex) { self.regex = regex }
+        }
+
         static func compile(
             _ pattern: String, ignoreCase: Bool, multiline: Bool = false, args: InstructionArguments, key: String
+        ) throws(InstructionError) -> PythonRegex {
+            let cacheKey = "\(ignoreCase ? "i" : "-")\(multiline ? "m" : "-")\(pattern)" as NSString
+            if let hit = cache.object(forKey: cacheKey) { return hit.regex }
+            let compiled = try compileUncached(pattern, ignoreCase: ignoreCase, multiline: multiline, args: args, key: key)
+            cache.setObject(Box(compiled), forKey: cacheKey)
+            return compiled
+        }
+
+        private static func compileUncached(
+            _ pattern: String, ignoreCase: Bool, multiline: Bool, args: InstructionArguments, key: String
         ) throws(InstructionError) -> PythonRegex {
             do {
                 let translation = try translate(pattern, ignoreCase: ignoreCase, multiline: multiline)
