@@ -1,10 +1,450 @@
 import Foundation
 
-// PLACEHOLDER (first cut): naive implementation, being replaced by a faithful one.
-
-/// NLTK's `word_tokenize(text)` (Punkt sentences, then the improved Treebank word tokenizer).
+/// NLTK's `word_tokenize(text)` (English, `preserve_line=False`): the text is cut into
+/// sentences by `PunktSentences.split`, and each sentence is tokenized by NLTK's
+/// `NLTKWordTokenizer` (the improved Penn Treebank tokenizer) without converting brackets.
+///
+/// The sentence tokenizer is a chain of substitutions over the whole sentence, each applied as
+/// Python applies `re.sub` (leftmost match first, matches never overlapping, a replacement never
+/// rescanned), then the result is split on whitespace (`str.split()`). In order:
+/// 1. opening quotes: `«“‘„` and runs of backticks are set apart; a `"` that starts the sentence
+///    becomes ``` `` ```; ``` `` ``` is set apart; `"` or `''` after a space or an opening
+///    bracket (`([{<`) becomes ``` `` ```; a `'` that no word character precedes and a word
+///    character follows is cut from that word, unless the word is a clitic (`re ve ll m t s d n`,
+///    any case, ending at a word boundary: `'s` stays whole, `'sa` does not);
+/// 2. punctuation: the sentence's final period (a `.` not after another `.`, followed only by
+///    closing brackets and quotes `])}>"'»”’`, spaces and trailing whitespace) is set apart
+///    from the word before it and from those closers; `:` and `,` are set apart unless a digit
+///    follows (`3,000` and `10:30` stay whole), and at the very end (or before a final newline);
+///    runs of two or more periods are set apart; `;@#$%&`, the dashes U+2012–U+2015, `?`, `!`
+///    and `*` are set apart; a `'` before a space is cut from the word before it; a second
+///    final-period rule (closers `])}>"'` only) runs after the dashes, as in NLTK;
+/// 3. brackets `[]{}()<>` and `--` are set apart;
+/// 4. closing quotes: the text is padded with a space on each side; `»”’` are set apart; `''`
+///    and `"` become ` '' `; whitespace runs become one space; `'s 'S 'm 'M 'd 'D` and a lone
+///    `'` before a space are cut from the word before them, then `'ll 'LL 're 'RE 've 'VE n't
+///    N'T` (case-sensitive, as in NLTK);
+/// 5. contractions (case-insensitive, whole words): `cannot d'ye gimme gonna gotta lemme more'n`
+///    and `wanna` (before whitespace) are cut in two (`can not`, `gon na`, ...); `'tis` and
+///    `'twas` after a space are cut after the `'t`.
+///
+/// Periods inside a sentence stay on their word (`York.` inside a sentence, `e.g.`, `3.88`),
+/// only the sentence's final period is cut off. Character classes follow the engines NLTK uses:
+/// the third-party `regex` module for every rule except the contraction lists, which use the
+/// standard `re`. So `\w` in rule 1 and `\s` are Unicode's (`regex`: letters, marks, decimal
+/// digits, connector punctuation, join controls; White_Space), `\d` is a decimal digit, and the
+/// word boundaries of rule 5 are `re`'s (`str.isalnum()` or `_`); case-insensitive matching
+/// folds `ſ` to `s`, and for `re` `İ`/`ı` to `i`, as those engines do. The result is split with
+/// Python's `str.split()`, whose whitespace also includes U+001C–U+001F.
+///
+/// Agreement (bench/text_tokenizers.py, NLTK 3.10.4 on the same sentences): every token of
+/// every text in the measured corpora; the remaining differences of `word_tokenize` come from
+/// sentence splitting (see `PunktSentences`). Unicode data comes from Swift's tables, so a
+/// code point assigned in a newer Unicode version than Swift's may be classed differently.
+/// Each rule is one linear pass; no regular expression engine is involved.
 public enum WordTokenizer {
+    /// `nltk.word_tokenize(text)`.
     public static func tokenize(_ text: String) -> [String] {
-        PythonText.split(text).map(String.init)
+        PunktSentences.split(text).flatMap { tokenizeSentence($0) }
+    }
+
+    /// `NLTKWordTokenizer().tokenize(sentence)`: the tokens of one sentence.
+    public static func tokenizeSentence(_ sentence: String) -> [String] {
+        var s = Array(sentence.unicodeScalars)
+        // 1. Opening quotes.
+        s = padOpeningQuotes(s)
+        if s.first == "\"" { s.replaceSubrange(0..<1, with: ["`", "`"]) }
+        s = replaceLiteral(s, ["`", "`"], with: [" ", "`", "`", " "])
+        s = openingQuoteAfterBracket(s)
+        s = splitOpeningSingleQuote(s)
+        // 2. Punctuation.
+        s = splitFinalPeriod(s, closers: finalClosersWide, padClosers: true)
+        s = padColonComma(s)
+        s = padFinalColonComma(s)
+        s = padRuns(s, of: ".", minimum: 2)
+        s = pad(s) { ";@#$%&".unicodeScalars.contains($0) }
+        s = pad(s) { (0x2012...0x2015).contains($0.value) }
+        s = splitFinalPeriod(s, closers: finalClosersNarrow, padClosers: false)
+        s = pad(s) { $0 == "?" || $0 == "!" }
+        s = quoteBeforeSpace(s)
+        s = pad(s) { $0 == "*" }
+        // 3. Brackets and double dashes.
+        s = pad(s) { "[](){}<>".unicodeScalars.contains($0) }
+        s = replaceLiteral(s, ["-", "-"], with: [" ", "-", "-", " "])
+        // 4. Closing quotes.
+        s = [" "] + s + [" "]
+        s = pad(s) { $0 == "»" || $0 == "”" || $0 == "’" }
+        s = replaceLiteral(s, ["'", "'"], with: [" ", "'", "'", " "])
+        s = replaceLiteral(s, ["\""], with: [" ", "'", "'", " "])
+        s = collapseWhitespace(s)
+        s = splitShortClitics(s)
+        s = splitLongClitics(s)
+        // 5. Contractions.
+        for (first, second) in contractions {
+            s = splitContraction(s, first: first, second: second, lookaheadSpace: false)
+        }
+        s = splitContraction(s, first: "wan", second: "na", lookaheadSpace: true)
+        s = splitTis(s, word: "is")
+        s = splitTis(s, word: "was")
+        return PythonText.split(String(String.UnicodeScalarView(s))).map(String.init)
+    }
+
+    // MARK: Character classes of the engines NLTK uses
+
+    /// `\s` of the `regex` module: Unicode White_Space.
+    static func isRegexSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+
+    /// `\d` of the `regex` module (and of `re`): a decimal digit (Nd).
+    static func isRegexDigit(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return c.value >= 0x30 && c.value <= 0x39 }
+        return c.properties.generalCategory == .decimalNumber
+    }
+
+    /// `\w` of the `regex` module: Alphabetic, marks, decimal digits, connector punctuation and
+    /// join controls (unlike `re`, whose `\w` is `str.isalnum()` or `_`).
+    static func isRegexWord(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII {
+            let v = c.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x5F
+        }
+        let p = c.properties
+        if p.isAlphabetic || p.isJoinControl { return true }
+        switch p.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
+        default: return false
+        }
+    }
+
+    /// Case-insensitive equality with a lower-case ASCII letter, as the engines fold: `ſ`
+    /// matches `s` in both; `İ` and `ı` match `i` in `re` only.
+    private static func foldEquals(_ c: Unicode.Scalar, _ letter: Unicode.Scalar, reModule: Bool) -> Bool {
+        if c == letter { return true }
+        if c.isASCII { return c.value + 0x20 == letter.value && c.value >= 0x41 && c.value <= 0x5A }
+        switch (letter, c.value) {
+        case ("s", 0x17F): return true
+        case ("i", 0x130), ("i", 0x131): return reModule
+        default: return false
+        }
+    }
+
+    // MARK: Passes
+
+    private static let finalClosersWide: Set<Unicode.Scalar> = ["]", ")", "}", ">", "\"", "'", "»", "”", "’", " "]
+    private static let finalClosersNarrow: Set<Unicode.Scalar> = ["]", ")", "}", ">", "\"", "'"]
+    private static let contractions: [(String, String)] = [
+        ("can", "not"), ("d", "'ye"), ("gim", "me"), ("gon", "na"), ("got", "ta"), ("lem", "me"), ("more", "'n"),
+    ]
+
+    /// Every scalar that `matches` gets a space on each side.
+    private static func pad(_ s: [Unicode.Scalar], _ matches: (Unicode.Scalar) -> Bool) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 16)
+        for c in s {
+            if matches(c) { out.append(" "); out.append(c); out.append(" ") } else { out.append(c) }
+        }
+        return out
+    }
+
+    /// Each run of at least `minimum` copies of `scalar` gets a space on each side.
+    private static func padRuns(_ s: [Unicode.Scalar], of scalar: Unicode.Scalar, minimum: Int) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 16)
+        var i = 0
+        while i < s.count {
+            guard s[i] == scalar else { out.append(s[i]); i += 1; continue }
+            var j = i
+            while j < s.count, s[j] == scalar { j += 1 }
+            if j - i >= minimum { out.append(" "); out.append(contentsOf: s[i..<j]); out.append(" ") } else { out.append(contentsOf: s[i..<j]) }
+            i = j
+        }
+        return out
+    }
+
+    /// `re.sub` of a literal: occurrences replaced left to right, never overlapping.
+    private static func replaceLiteral(_ s: [Unicode.Scalar], _ literal: [Unicode.Scalar], with replacement: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 16)
+        var i = 0
+        while i < s.count {
+            if s[i] == literal[0], i + literal.count <= s.count, s[i..<(i + literal.count)].elementsEqual(literal) {
+                out.append(contentsOf: replacement)
+                i += literal.count
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// `«“‘„` and each run of backticks get a space on each side.
+    private static func padOpeningQuotes(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 16)
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c == "«" || c == "“" || c == "‘" || c == "„" {
+                out.append(" "); out.append(c); out.append(" ")
+                i += 1
+            } else if c == "`" {
+                var j = i
+                while j < s.count, s[j] == "`" { j += 1 }
+                out.append(" "); out.append(contentsOf: s[i..<j]); out.append(" ")
+                i = j
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// `"` or `''` right after a space or `([{<` becomes `` `` `` (the bracket kept).
+    private static func openingQuoteAfterBracket(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 16)
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c == " " || c == "(" || c == "[" || c == "{" || c == "<" {
+                var quote = 0
+                if i + 1 < s.count, s[i + 1] == "\"" {
+                    quote = 1
+                } else if i + 2 < s.count, s[i + 1] == "'", s[i + 2] == "'" {
+                    quote = 2
+                }
+                if quote > 0 {
+                    out.append(c); out.append(contentsOf: [" ", "`", "`", " "] as [Unicode.Scalar])
+                    i += 1 + quote
+                    continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    /// A `'` with no word character before it and one after it gets a space after it, unless
+    /// what follows is a clitic (`re ve ll m t s d n`, any case) ending at a word boundary.
+    private static func splitOpeningSingleQuote(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 16)
+        for i in s.indices {
+            out.append(s[i])
+            guard s[i] == "'", i + 1 < s.count, isRegexWord(s[i + 1]) else { continue }
+            if i > 0, isRegexWord(s[i - 1]) { continue }
+            if startsClitic(s, at: i + 1) { continue }
+            out.append(" ")
+        }
+        return out
+    }
+
+    private static let clitics: [[Unicode.Scalar]] = ["re", "ve", "ll", "m", "t", "s", "d", "n"].map { Array($0.unicodeScalars) }
+
+    private static func startsClitic(_ s: [Unicode.Scalar], at start: Int) -> Bool {
+        for clitic in clitics {
+            let end = start + clitic.count
+            guard end <= s.count else { continue }
+            var same = true
+            for k in 0..<clitic.count where !foldEquals(s[start + k], clitic[k], reModule: false) { same = false; break }
+            if same, end == s.count || !isRegexWord(s[end]) { return true }
+        }
+        return false
+    }
+
+    /// The final-period rules: the last `.` of the text, when a character other than `.`
+    /// precedes it and only closers then `\s` follow it, is set apart. `padClosers` (the first
+    /// rule) also sets the closers apart from it (`X . C `); otherwise they stay on the period
+    /// (`X .C `). Trailing whitespace is dropped either way.
+    private static func splitFinalPeriod(_ s: [Unicode.Scalar], closers: Set<Unicode.Scalar>, padClosers: Bool) -> [Unicode.Scalar] {
+        guard let dot = s.lastIndex(of: "."), dot > 0, s[dot - 1] != "." else { return s }
+        var j = dot + 1
+        while j < s.count, closers.contains(s[j]) { j += 1 }
+        guard s[j...].allSatisfy(isRegexSpace) else { return s }
+        var out = Array(s[..<dot])
+        out.reserveCapacity(s.count + 4)
+        out.append(" ")
+        out.append(".")
+        if padClosers { out.append(" ") }
+        out.append(contentsOf: s[(dot + 1)..<j])
+        out.append(" ")
+        return out
+    }
+
+    /// `:` or `,` followed by a character that is not a decimal digit: both set apart as
+    /// ` c x` (the following character is consumed, so `,,` pads only the first comma).
+    private static func padColonComma(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 16)
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c == ":" || c == ",", i + 1 < s.count, !isRegexDigit(s[i + 1]) {
+                out.append(" "); out.append(c); out.append(" "); out.append(s[i + 1])
+                i += 2
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// `:` or `,` at the end of the text (Python's `$`: also before a final newline).
+    private static func padFinalColonComma(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var at = -1
+        if s.count >= 2, s[s.count - 1] == "\n", s[s.count - 2] == ":" || s[s.count - 2] == "," {
+            at = s.count - 2
+        } else if let last = s.last, last == ":" || last == "," {
+            at = s.count - 1
+        }
+        guard at >= 0 else { return s }
+        var out = Array(s[..<at])
+        out.append(" "); out.append(s[at]); out.append(" ")
+        out.append(contentsOf: s[(at + 1)...])
+        return out
+    }
+
+    /// A character other than `'` followed by `' ` gets a space before the quote.
+    private static func quoteBeforeSpace(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 16)
+        var i = 0
+        while i < s.count {
+            if s[i] != "'", i + 2 < s.count, s[i + 1] == "'", s[i + 2] == " " {
+                out.append(s[i]); out.append(contentsOf: [" ", "'", " "] as [Unicode.Scalar])
+                i += 3
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Each run of `\s` (Unicode White_Space) becomes one space.
+    private static func collapseWhitespace(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        var inSpace = false
+        for c in s {
+            if isRegexSpace(c) {
+                if !inSpace { out.append(" ") }
+                inSpace = true
+            } else {
+                out.append(c)
+                inSpace = false
+            }
+        }
+        return out
+    }
+
+    /// `([^' ])('[sS]|'[mM]|'[dD]|') ` → `\1 \2 `.
+    private static func splitShortClitics(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 16)
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c != "'", c != " ", i + 2 < s.count, s[i + 1] == "'" {
+                let letter = s[i + 2]
+                if "sSmMdD".unicodeScalars.contains(letter), i + 3 < s.count, s[i + 3] == " " {
+                    out.append(contentsOf: [c, " ", "'", letter, " "])
+                    i += 4
+                    continue
+                }
+                if letter == " " {
+                    out.append(contentsOf: [c, " ", "'", " "])
+                    i += 3
+                    continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    private static let longClitics: [[Unicode.Scalar]] = ["'ll", "'LL", "'re", "'RE", "'ve", "'VE", "n't", "N'T"].map { Array($0.unicodeScalars) }
+
+    /// `([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ` → `\1 \2 `.
+    private static func splitLongClitics(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 16)
+        var i = 0
+        scan: while i < s.count {
+            let c = s[i]
+            if c != "'", c != " ", i + 4 < s.count, s[i + 4] == " " {
+                for clitic in longClitics where s[(i + 1)..<(i + 4)].elementsEqual(clitic) {
+                    out.append(c); out.append(" "); out.append(contentsOf: clitic); out.append(" ")
+                    i += 5
+                    continue scan
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    /// `re`'s `\b` at `index` (between `index - 1` and `index`), with `re`'s word characters.
+    private static func isReBoundary(_ s: [Unicode.Scalar], _ index: Int) -> Bool {
+        let before = index > 0 && PythonText.isWord(s[index - 1])
+        let after = index < s.count && PythonText.isWord(s[index])
+        return before != after
+    }
+
+    private static func matchesFolded(_ s: [Unicode.Scalar], at start: Int, _ word: [Unicode.Scalar]) -> Bool {
+        guard start + word.count <= s.count else { return false }
+        for k in 0..<word.count where !foldEquals(s[start + k], word[k], reModule: true) { return false }
+        return true
+    }
+
+    /// `(?i)\b(first)(second)\b` → ` \1 \2 ` (`re` module); with `lookaheadSpace` the final
+    /// `\b` is `(?=\s)` instead (Python whitespace).
+    private static func splitContraction(_ s: [Unicode.Scalar], first: String, second: String, lookaheadSpace: Bool) -> [Unicode.Scalar] {
+        let a = Array(first.unicodeScalars), b = Array(second.unicodeScalars)
+        let length = a.count + b.count
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 16)
+        var i = 0
+        while i < s.count {
+            if isReBoundary(s, i), matchesFolded(s, at: i, a), matchesFolded(s, at: i + a.count, b) {
+                let end = i + length
+                let closes = lookaheadSpace ? (end < s.count && PythonText.isSpace(s[end])) : isReBoundary(s, end)
+                if closes {
+                    out.append(" "); out.append(contentsOf: s[i..<(i + a.count)])
+                    out.append(" "); out.append(contentsOf: s[(i + a.count)..<end]); out.append(" ")
+                    i = end
+                    continue
+                }
+            }
+            out.append(s[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// `(?i) ('t)(is)\b` → ` \1 \2 ` (and the same with `was`).
+    private static func splitTis(_ s: [Unicode.Scalar], word: String) -> [Unicode.Scalar] {
+        let w = Array(word.unicodeScalars)
+        let t: [Unicode.Scalar] = ["'", "t"]
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 16)
+        var i = 0
+        while i < s.count {
+            if s[i] == " ", matchesFolded(s, at: i + 1, t), matchesFolded(s, at: i + 3, w), isReBoundary(s, i + 3 + w.count) {
+                let end = i + 3 + w.count
+                out.append(" "); out.append(contentsOf: s[(i + 1)..<(i + 3)])
+                out.append(" "); out.append(contentsOf: s[(i + 3)..<end]); out.append(" ")
+                i = end
+                continue
+            }
+            out.append(s[i])
+            i += 1
+        }
+        return out
     }
 }
