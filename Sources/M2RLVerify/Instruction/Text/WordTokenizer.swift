@@ -3,80 +3,95 @@ import Foundation
 /// NLTK's `word_tokenize(text)` (English, `preserve_line=False`): the text is cut into
 /// sentences by `PunktSentences.split`, and each sentence is tokenized by NLTK's
 /// `NLTKWordTokenizer` (the improved Penn Treebank tokenizer) without converting brackets.
+/// NLTK 3.9's rules by default (IFBench pins nltk 3.9.2); `release: .v3_10` follows 3.10.
 ///
 /// The sentence tokenizer is a chain of substitutions over the whole sentence, each applied as
 /// Python applies `re.sub` (leftmost match first, matches never overlapping, a replacement never
 /// rescanned), then the result is split on whitespace (`str.split()`). In order:
 /// 1. opening quotes: `«“‘„` and runs of backticks are set apart; a `"` that starts the sentence
 ///    becomes ``` `` ```; ``` `` ``` is set apart; `"` or `''` after a space or an opening
-///    bracket (`([{<`) becomes ``` `` ```; a `'` that no word character precedes and a word
-///    character follows is cut from that word, unless the word is a clitic (`re ve ll m t s d n`,
-///    any case, ending at a word boundary: `'s` stays whole, `'sa` does not);
+///    bracket (`([{<`) becomes ``` `` ```. Then a `'`: in 3.9, a `'` before a one-character word
+///    is cut from it unless that character begins a clitic (`'a` → `'` `a`, `'s` and `'The`
+///    stay); in 3.10, a `'` that no word character precedes is cut from the word after it unless
+///    that word is a clitic (`re ve ll m t s d n`, any case: `'s` stays, `'sa` and `'The` do not);
 /// 2. punctuation: the sentence's final period (a `.` not after another `.`, followed only by
 ///    closing brackets and quotes `])}>"'»”’`, spaces and trailing whitespace) is set apart
 ///    from the word before it and from those closers; `:` and `,` are set apart unless a digit
-///    follows (`3,000` and `10:30` stay whole), and at the very end (or before a final newline);
-///    runs of two or more periods are set apart; `;@#$%&`, the dashes U+2012–U+2015, `?`, `!`
-///    and `*` are set apart; a `'` before a space is cut from the word before it; a second
-///    final-period rule (closers `])}>"'` only) runs after the dashes, as in NLTK;
+///    follows (`3,000` and `10:30` stay whole) — the character after them is consumed, so in
+///    `,,` only the first is padded — and at the very end (or before a final newline); runs of
+///    two or more periods are set apart; `;@#$%&` are set apart, and in 3.10 the dashes
+///    U+2012–U+2015 (`‒–—―`, which 3.9 leaves inside words: `system—ranging`); a second
+///    final-period rule (closers `])}>"'` only) runs, as in NLTK; `?`, `!` are set apart; a `'`
+///    before a space is cut from the word before it; `*` is set apart;
 /// 3. brackets `[]{}()<>` and `--` are set apart;
 /// 4. closing quotes: the text is padded with a space on each side; `»”’` are set apart; `''`
 ///    and `"` become ` '' `; whitespace runs become one space; `'s 'S 'm 'M 'd 'D` and a lone
 ///    `'` before a space are cut from the word before them, then `'ll 'LL 're 'RE 've 'VE n't
-///    N'T` (case-sensitive, as in NLTK);
+///    N'T` (case-sensitive, as in NLTK: `I'M` stays whole but for the final split);
 /// 5. contractions (case-insensitive, whole words): `cannot d'ye gimme gonna gotta lemme more'n`
 ///    and `wanna` (before whitespace) are cut in two (`can not`, `gon na`, ...); `'tis` and
 ///    `'twas` after a space are cut after the `'t`.
 ///
-/// Periods inside a sentence stay on their word (`York.` inside a sentence, `e.g.`, `3.88`),
-/// only the sentence's final period is cut off. Character classes follow the engines NLTK uses:
-/// the third-party `regex` module for every rule except the contraction lists, which use the
-/// standard `re`. So `\w` in rule 1 and `\s` are Unicode's (`regex`: letters, marks, decimal
-/// digits, connector punctuation, join controls; White_Space), `\d` is a decimal digit, and the
-/// word boundaries of rule 5 are `re`'s (`str.isalnum()` or `_`); case-insensitive matching
-/// folds `ſ` to `s`, and for `re` `İ`/`ı` to `i`, as those engines do. The result is split with
-/// Python's `str.split()`, whose whitespace also includes U+001C–U+001F.
+/// Periods inside a sentence stay on their word (`York.` inside a sentence, `e.g.`, `3.88`);
+/// only the sentence's final period is cut off. Character classes are those of the engines NLTK
+/// uses. NLTK 3.9 uses Python's `re`: `\s` is `str.isspace()` (U+001C–U+001F included), `\w`
+/// is `str.isalnum()` or `_`. NLTK 3.10 compiles every rule but the contraction lists with the
+/// `regex` module: `\s` is Unicode White_Space, and `\w` (in the opening-quote rule) is letters,
+/// marks, decimal digits, connector punctuation and join controls. `\d` is a decimal digit, and
+/// the contraction lists use `re`'s word boundaries in both. Case-insensitive matching folds `ſ`
+/// to `s`, and for `re` `İ`/`ı` to `i`, as those engines do. The result is split with Python's
+/// `str.split()`.
 ///
-/// Agreement (bench/text_tokenizers.py, NLTK 3.10.4 on the same sentences): every token of
-/// every text in the measured corpora; the remaining differences of `word_tokenize` come from
-/// sentence splitting (see `PunktSentences`). Unicode data comes from Swift's tables, so a
-/// code point assigned in a newer Unicode version than Swift's may be classed differently.
-/// Each rule is one linear pass; no regular expression engine is involved.
+/// Agreement (bench/text_tokenizers.py): given the same sentences, every token of every measured
+/// text, for both releases (also on 50,000 random strings of quotes, brackets, clitics, dashes
+/// and odd whitespace); the differences of `word_tokenize` as a whole come from sentence
+/// splitting (`PunktSentences`): with NLTK 3.9.2, texts identical 293/294 IFBench responses,
+/// 2,214/2,215 paragraphs, 294/294 prompts, 2,984/3,000 generated texts; tokens 99.99%.
+/// Unicode data is Swift's, so a code point assigned in a newer Unicode version than Swift's
+/// may be classed differently. Each rule is one linear pass; no regular expression engine is
+/// involved.
 public enum WordTokenizer {
-    /// `nltk.word_tokenize(text)`.
+    /// `nltk.word_tokenize(text)` as NLTK 3.9 runs it (the release IFBench pins).
     public static func tokenize(_ text: String) -> [String] {
-        PunktSentences.split(text).flatMap { tokenizeSentence($0) }
+        tokenize(text, release: .v3_9)
+    }
+
+    /// `nltk.word_tokenize(text)` as the given NLTK release runs it.
+    public static func tokenize(_ text: String, release: NLTKRelease) -> [String] {
+        PunktSentences.split(text, release: release).flatMap { tokenizeSentence($0, release: release) }
     }
 
     /// `NLTKWordTokenizer().tokenize(sentence)`: the tokens of one sentence.
-    public static func tokenizeSentence(_ sentence: String) -> [String] {
+    public static func tokenizeSentence(_ sentence: String, release: NLTKRelease = .v3_9) -> [String] {
+        let modern = release == .v3_10
+        let isSpace: (Unicode.Scalar) -> Bool = modern ? { $0.properties.isWhitespace } : { PythonText.isSpace($0) }
         var s = Array(sentence.unicodeScalars)
         // 1. Opening quotes.
         s = padOpeningQuotes(s)
         if s.first == "\"" { s.replaceSubrange(0..<1, with: ["`", "`"]) }
         s = replaceLiteral(s, ["`", "`"], with: [" ", "`", "`", " "])
         s = openingQuoteAfterBracket(s)
-        s = splitOpeningSingleQuote(s)
+        s = modern ? splitOpeningSingleQuote(s) : splitQuotedLetter(s)
         // 2. Punctuation.
-        s = splitFinalPeriod(s, closers: finalClosersWide, padClosers: true)
+        s = splitFinalPeriod(s, closers: finalClosersWide, padClosers: true, isSpace: isSpace)
         s = padColonComma(s)
         s = padFinalColonComma(s)
         s = padRuns(s, of: ".", minimum: 2)
-        s = pad(s) { ";@#$%&".unicodeScalars.contains($0) }
-        s = pad(s) { (0x2012...0x2015).contains($0.value) }
-        s = splitFinalPeriod(s, closers: finalClosersNarrow, padClosers: false)
+        s = pad(s) { switch $0 { case ";", "@", "#", "$", "%", "&": true; default: false } }
+        if modern { s = pad(s) { (0x2012...0x2015).contains($0.value) } }
+        s = splitFinalPeriod(s, closers: finalClosersNarrow, padClosers: false, isSpace: isSpace)
         s = pad(s) { $0 == "?" || $0 == "!" }
         s = quoteBeforeSpace(s)
         s = pad(s) { $0 == "*" }
         // 3. Brackets and double dashes.
-        s = pad(s) { "[](){}<>".unicodeScalars.contains($0) }
+        s = pad(s) { switch $0 { case "[", "]", "(", ")", "{", "}", "<", ">": true; default: false } }
         s = replaceLiteral(s, ["-", "-"], with: [" ", "-", "-", " "])
         // 4. Closing quotes.
         s = [" "] + s + [" "]
         s = pad(s) { $0 == "»" || $0 == "”" || $0 == "’" }
         s = replaceLiteral(s, ["'", "'"], with: [" ", "'", "'", " "])
         s = replaceLiteral(s, ["\""], with: [" ", "'", "'", " "])
-        s = collapseWhitespace(s)
+        s = collapseWhitespace(s, isSpace: isSpace)
         s = splitShortClitics(s)
         s = splitLongClitics(s)
         // 5. Contractions.
@@ -241,6 +256,30 @@ public enum WordTokenizer {
         return out
     }
 
+    /// NLTK 3.9's rule: `(?i)(\')(?!re|ve|ll|m|t|s|d|n)(\w)\b` → `\1 \2` (`re` module): a `'`
+    /// followed by a one-character word is cut from it, unless that character begins one of the
+    /// clitics (`'m`, `'t`, `'s`, `'d`, `'n` stay; `'r` and `'a` are cut).
+    private static func splitQuotedLetter(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 16)
+        var i = 0
+        while i < s.count {
+            if s[i] == "'", i + 1 < s.count, PythonText.isWord(s[i + 1]), isReBoundary(s, i + 2), !startsCliticPrefix(s, at: i + 1) {
+                out.append("'"); out.append(" "); out.append(s[i + 1])
+                i += 2
+                continue
+            }
+            out.append(s[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// `(?!re|ve|ll|m|t|s|d|n)` with `re`'s case folding: no boundary after the clitic.
+    private static func startsCliticPrefix(_ s: [Unicode.Scalar], at start: Int) -> Bool {
+        clitics.contains { matchesFolded(s, at: start, $0) }
+    }
+
     private static let clitics: [[Unicode.Scalar]] = ["re", "ve", "ll", "m", "t", "s", "d", "n"].map { Array($0.unicodeScalars) }
 
     private static func startsClitic(_ s: [Unicode.Scalar], at start: Int) -> Bool {
@@ -258,11 +297,11 @@ public enum WordTokenizer {
     /// precedes it and only closers then `\s` follow it, is set apart. `padClosers` (the first
     /// rule) also sets the closers apart from it (`X . C `); otherwise they stay on the period
     /// (`X .C `). Trailing whitespace is dropped either way.
-    private static func splitFinalPeriod(_ s: [Unicode.Scalar], closers: Set<Unicode.Scalar>, padClosers: Bool) -> [Unicode.Scalar] {
+    private static func splitFinalPeriod(_ s: [Unicode.Scalar], closers: Set<Unicode.Scalar>, padClosers: Bool, isSpace: (Unicode.Scalar) -> Bool) -> [Unicode.Scalar] {
         guard let dot = s.lastIndex(of: "."), dot > 0, s[dot - 1] != "." else { return s }
         var j = dot + 1
         while j < s.count, closers.contains(s[j]) { j += 1 }
-        guard s[j...].allSatisfy(isRegexSpace) else { return s }
+        guard s[j...].allSatisfy(isSpace) else { return s }
         var out = Array(s[..<dot])
         out.reserveCapacity(s.count + 4)
         out.append(" ")
@@ -324,13 +363,13 @@ public enum WordTokenizer {
         return out
     }
 
-    /// Each run of `\s` (Unicode White_Space) becomes one space.
-    private static func collapseWhitespace(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    /// Each run of `\s` becomes one space.
+    private static func collapseWhitespace(_ s: [Unicode.Scalar], isSpace: (Unicode.Scalar) -> Bool) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(s.count)
         var inSpace = false
         for c in s {
-            if isRegexSpace(c) {
+            if isSpace(c) {
                 if !inSpace { out.append(" ") }
                 inSpace = true
             } else {
@@ -350,7 +389,7 @@ public enum WordTokenizer {
             let c = s[i]
             if c != "'", c != " ", i + 2 < s.count, s[i + 1] == "'" {
                 let letter = s[i + 2]
-                if "sSmMdD".unicodeScalars.contains(letter), i + 3 < s.count, s[i + 3] == " " {
+                if letter == "s" || letter == "S" || letter == "m" || letter == "M" || letter == "d" || letter == "D", i + 3 < s.count, s[i + 3] == " " {
                     out.append(contentsOf: [c, " ", "'", letter, " "])
                     i += 4
                     continue
@@ -411,7 +450,7 @@ public enum WordTokenizer {
         out.reserveCapacity(s.count + 16)
         var i = 0
         while i < s.count {
-            if isReBoundary(s, i), matchesFolded(s, at: i, a), matchesFolded(s, at: i + a.count, b) {
+            if matchesFolded(s, at: i, a), matchesFolded(s, at: i + a.count, b), isReBoundary(s, i) {
                 let end = i + length
                 let closes = lookaheadSpace ? (end < s.count && PythonText.isSpace(s[end])) : isReBoundary(s, end)
                 if closes {
