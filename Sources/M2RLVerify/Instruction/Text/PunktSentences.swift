@@ -61,9 +61,21 @@ public enum PunktSentences {
 
     /// The sentences of `text` under a Punkt model.
     static func split(_ text: String, model: PunktModel, release: NLTKRelease = .v3_9) -> [String] {
-        let scalars = Array(text.unicodeScalars)
-        let tokenizer = PunktTokenizer(text: scalars, model: model, syntax: PunktSyntax(release))
-        return tokenizer.sentenceSpans().map { String(String.UnicodeScalarView(scalars[$0])) }
+        let view = text.unicodeScalars
+        let tokenizer = PunktTokenizer(text: Array(view), model: model, syntax: PunktSyntax(release))
+        // Spans come in text order: walk the string's indices once to cut them out.
+        var offset = 0
+        var index = view.startIndex
+        func position(_ target: Int) -> String.Index {
+            if target < offset { offset = 0; index = view.startIndex }
+            index = view.index(index, offsetBy: target - offset)
+            offset = target
+            return index
+        }
+        return tokenizer.sentenceSpans().map { span in
+            let start = position(span.lowerBound)
+            return String(view[start..<position(span.upperBound)])
+        }
     }
 }
 

@@ -66,42 +66,81 @@ public enum WordTokenizer {
         let modern = release == .v3_10
         let isSpace: (Unicode.Scalar) -> Bool = modern ? { $0.properties.isWhitespace } : { PythonText.isSpace($0) }
         var s = Array(sentence.unicodeScalars)
+        // A pass whose characters the sentence lacks is skipped: passes only add spaces, and
+        // `` ` `` or `'` where there was a `"`.
+        let has = Presence(s)
+        let quotes = has.any("\"'")
         // 1. Opening quotes.
-        s = padOpeningQuotes(s)
+        if has.nonASCII || has.any("`") { s = padOpeningQuotes(s) }
         if s.first == "\"" { s.replaceSubrange(0..<1, with: ["`", "`"]) }
-        s = replaceLiteral(s, ["`", "`"], with: [" ", "`", "`", " "])
-        s = openingQuoteAfterBracket(s)
-        s = modern ? splitOpeningSingleQuote(s) : splitQuotedLetter(s)
+        if has.any("`\"") { s = replaceLiteral(s, ["`", "`"], with: [" ", "`", "`", " "]) }
+        if quotes { s = openingQuoteAfterBracket(s) }
+        if has.any("'") { s = modern ? splitOpeningSingleQuote(s) : splitQuotedLetter(s) }
         // 2. Punctuation.
-        s = splitFinalPeriod(s, closers: finalClosersWide, padClosers: true, isSpace: isSpace)
-        s = padColonComma(s)
-        s = padFinalColonComma(s)
-        s = padRuns(s, of: ".", minimum: 2)
-        s = pad(s) { switch $0 { case ";", "@", "#", "$", "%", "&": true; default: false } }
-        if modern { s = pad(s) { (0x2012...0x2015).contains($0.value) } }
-        s = splitFinalPeriod(s, closers: finalClosersNarrow, padClosers: false, isSpace: isSpace)
-        s = pad(s) { $0 == "?" || $0 == "!" }
-        s = quoteBeforeSpace(s)
-        s = pad(s) { $0 == "*" }
+        if has.any(".") { s = splitFinalPeriod(s, closers: finalClosersWide, padClosers: true, isSpace: isSpace) }
+        if has.any(":,") {
+            s = padColonComma(s)
+            s = padFinalColonComma(s)
+        }
+        if has.any(".") { s = padRuns(s, of: ".", minimum: 2) }
+        if has.any(";@#$%&") { s = pad(s) { switch $0 { case ";", "@", "#", "$", "%", "&": true; default: false } } }
+        if modern, has.nonASCII { s = pad(s) { (0x2012...0x2015).contains($0.value) } }
+        if has.any(".") { s = splitFinalPeriod(s, closers: finalClosersNarrow, padClosers: false, isSpace: isSpace) }
+        if has.any("?!") { s = pad(s) { $0 == "?" || $0 == "!" } }
+        if has.any("'") { s = quoteBeforeSpace(s) }
+        if has.any("*") { s = pad(s) { $0 == "*" } }
         // 3. Brackets and double dashes.
-        s = pad(s) { switch $0 { case "[", "]", "(", ")", "{", "}", "<", ">": true; default: false } }
-        s = replaceLiteral(s, ["-", "-"], with: [" ", "-", "-", " "])
+        if has.any("[](){}<>") { s = pad(s) { switch $0 { case "[", "]", "(", ")", "{", "}", "<", ">": true; default: false } } }
+        if has.any("-") { s = replaceLiteral(s, ["-", "-"], with: [" ", "-", "-", " "]) }
         // 4. Closing quotes.
         s = [" "] + s + [" "]
-        s = pad(s) { $0 == "»" || $0 == "”" || $0 == "’" }
-        s = replaceLiteral(s, ["'", "'"], with: [" ", "'", "'", " "])
-        s = replaceLiteral(s, ["\""], with: [" ", "'", "'", " "])
+        if has.nonASCII { s = pad(s) { $0 == "»" || $0 == "”" || $0 == "’" } }
+        if has.any("'") { s = replaceLiteral(s, ["'", "'"], with: [" ", "'", "'", " "]) }
+        if has.any("\"") { s = replaceLiteral(s, ["\""], with: [" ", "'", "'", " "]) }
         s = collapseWhitespace(s, isSpace: isSpace)
-        s = splitShortClitics(s)
-        s = splitLongClitics(s)
+        if quotes {
+            s = splitShortClitics(s)
+            s = splitLongClitics(s)
+        }
         // 5. Contractions.
-        for (first, second) in contractions {
+        for (first, second) in contractions where has.letter(first.unicodeScalars.first!) {
             s = splitContraction(s, first: first, second: second, lookaheadSpace: false)
         }
-        s = splitContraction(s, first: "wan", second: "na", lookaheadSpace: true)
-        s = splitTis(s, word: "is")
-        s = splitTis(s, word: "was")
+        if has.letter("w") { s = splitContraction(s, first: "wan", second: "na", lookaheadSpace: true) }
+        if has.any("'") {
+            s = splitTis(s, word: "is")
+            s = splitTis(s, word: "was")
+        }
         return PythonText.split(String(String.UnicodeScalarView(s))).map(String.init)
+    }
+
+    /// Which ASCII characters a text holds, and whether it holds any other.
+    private struct Presence {
+        private var low: UInt64 = 0
+        private var high: UInt64 = 0
+        private(set) var nonASCII = false
+
+        init(_ scalars: [Unicode.Scalar]) {
+            for c in scalars {
+                let v = c.value
+                if v < 64 { low |= 1 << UInt64(v) } else if v < 128 { high |= 1 << UInt64(v - 64) } else { nonASCII = true }
+            }
+        }
+
+        func has(_ c: Unicode.Scalar) -> Bool {
+            let v = c.value
+            if v < 64 { return low & (1 << UInt64(v)) != 0 }
+            if v < 128 { return high & (1 << UInt64(v - 64)) != 0 }
+            return nonASCII
+        }
+
+        /// Any of the given ASCII characters.
+        func any(_ chars: String) -> Bool { chars.unicodeScalars.contains { has($0) } }
+
+        /// A lower-case ASCII letter in either case.
+        func letter(_ c: Unicode.Scalar) -> Bool {
+            has(c) || has(Unicode.Scalar(UInt8(c.value) - 0x20))
+        }
     }
 
     // MARK: Character classes of the engines NLTK uses
