@@ -9,11 +9,7 @@ import Testing
 /// reference needs NLTK data that cannot be installed here (the line's `why` says so).
 ///
 /// Fixture lines are `{"id", "kwargs", "response", "follows", "why"}`, plus optionally
-/// `"reference_raises"` (the reference raises there; m2rl answers "does not follow") and
-/// `"pending"`: the name of a text tool (`PartOfSpeech`, `WordTokenizer`, ...) that is still a
-/// placeholder and gets this line wrong. A pending line is a known issue: once the tool is
-/// faithful the line passes, the known issue is no longer recorded, and the test fails until the
-/// `pending` field is removed, so the mark cannot go stale.
+/// `"reference_raises"` (the reference raises there; m2rl answers "does not follow").
 @Suite("IFBench count/ratio/words/sentence checkers: testcases/instruction/ifbench-words.jsonl")
 struct IFBenchWordsTests {
     struct Case: Sendable {
@@ -23,7 +19,6 @@ struct IFBenchWordsTests {
         var response: String
         var follows: Bool
         var why: String
-        var pending: String?
     }
 
     static let cases: [Case] = {
@@ -34,7 +29,7 @@ struct IFBenchWordsTests {
             var kwargs: [String: JSONValue] = [:]
             if case .object(let object)? = row["kwargs"] { kwargs = object }
             return Case(line: n + 1, id: row["id"]?.string ?? "", kwargs: kwargs, response: row["response"]?.string ?? "",
-                        follows: row["follows"]?.bool ?? false, why: row["why"]?.string ?? "", pending: row["pending"]?.string)
+                        follows: row["follows"]?.bool ?? false, why: row["why"]?.string ?? "")
         }
     }()
 
@@ -86,13 +81,7 @@ struct IFBenchWordsTests {
         let check = try InstructionRegistry.check(id: c.id, kwargs: c.kwargs, prompt: "")
         let verdict = check.follows(c.response)
         let message = Comment(rawValue: "line \(c.line) \(c.id): expected \(c.follows) (\(c.why))")
-        if let tool = c.pending {
-            withKnownIssue("\(tool) is still a placeholder") {
-                #expect(verdict == c.follows, message)
-            }
-        } else {
-            #expect(verdict == c.follows, message)
-        }
+        #expect(verdict == c.follows, message)
     }
 
     @Test("invalid kwargs are errors naming the key", arguments: [

@@ -36,16 +36,6 @@ struct IFTrainInstructionTests {
         return out
     }()
 
-    /// The ids whose checks go through NLTK's `word_tokenize`.
-    static let tokenizerIDs: Set<String> = [
-        "count:counting_composition", "count:count_unique", "keywords:keyword_specific_position", "keywords:start_end",
-    ]
-
-    /// Whether `WordTokenizer` already tokenizes as NLTK does (it was a whitespace-splitting
-    /// placeholder when these checkers were written). Until it does, fixture cases of the ids
-    /// that use it are recorded as known issues; once it does, they must all pass.
-    static let tokenizerIsFaithful = WordTokenizer.tokenize("Don't stop, \"he\" said.") == ["Do", "n't", "stop", ",", "``", "he", "''", "said", "."]
-
     @Test("the fixture covers every id with both verdicts, at least 4 cases, and every kwarg")
     func coverage() {
         #expect(Self.cases.count >= 4 * IFTrainInstructions.kinds.count)
@@ -90,13 +80,7 @@ struct IFTrainInstructionTests {
                 continue
             }
             let message: Comment = "line \(c.line) \(c.id): expected follows=\(c.follows) (\(c.why)) for \(String(reflecting: c.response).prefix(120))"
-            if Self.tokenizerIDs.contains(c.id) && !Self.tokenizerIsFaithful {
-                withKnownIssue("WordTokenizer is still a placeholder", isIntermittent: true) {
-                    #expect(check.follows(c.response) == c.follows, message)
-                }
-            } else {
-                #expect(check.follows(c.response) == c.follows, message)
-            }
+            #expect(check.follows(c.response) == c.follows, message)
         }
     }
 
