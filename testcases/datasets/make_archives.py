@@ -1942,8 +1942,7 @@ def make_sample():
             text = good_text[iid] if ok else bad_text[iid]
             assert ifeval_check(text, p["instructions"]) == ok, (p["id"], ok)
             req(f"if-{j + 1:02d}-{'follows' if ok else 'violates'}", p["id"], text,
-                {"pending_verifier": True, "reward": 0.0, "verdict": "error", "error_code": "no_verifier",
-                 "when_verifier_lands": {"reward": 1.0 if ok else 0.0, "verdict": "correct" if ok else "incorrect"}})
+                {"reward": 1.0 if ok else 0.0, "verdict": "correct" if ok else "incorrect"})
     # Confirm the code expectations by running the solutions in-process.
     for r in reqs:
         p = byid[r["problem_id"]]
@@ -1959,9 +1958,8 @@ def make_sample():
          "read_error": None, "extract": None, "requests": len(reqs), "requests_by_domain": dict(sorted(by.items())),
          "notes": "Score requests {id, problem_id, completion, expect} for sample.jsonl.zst: "
                   "`m2rl score --dataset testcases/datasets/sample.jsonl.zst < testcases/datasets/sample-completions.jsonl`. "
-                  "`expect` is ignored by m2rl and read by tests. Instruction requests carry "
-                  "pending_verifier: true: today they get an error line (no_verifier); "
-                  "when_verifier_lands gives the IFEval strict verdict by construction. Not a dataset "
+                  "`expect` is ignored by m2rl and read by tests; for the instruction requests it is the "
+                  "IFEval strict verdict, checked against the reference checkers. Not a dataset "
                   "(read as one, every line would be rejected: no adapter claims it)."})
     return problems, refs, reqs
 

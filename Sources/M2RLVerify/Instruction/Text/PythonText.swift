@@ -96,17 +96,44 @@ public enum PythonText {
     }
 
     /// `text.split(separator)` with a literal separator: empty pieces kept, as Python does.
+    /// Code-point exact (a byte search over UTF-8, which cannot match inside a code point).
     public static func split(_ text: some StringProtocol, separator: String) -> [Substring] {
         let string = Substring(text)
         guard !separator.isEmpty else { return [string] }
         var out: [Substring] = []
-        var rest = string[...]
-        while let range = rest.range(of: separator, options: .literal) {
-            out.append(rest[rest.startIndex..<range.lowerBound])
-            rest = rest[range.upperBound...]
+        var start = string.startIndex
+        forEachMatch(of: separator, in: string) { range in
+            out.append(string[start..<range.lowerBound])
+            start = range.upperBound
+            return true
         }
-        out.append(rest)
+        out.append(string[start...])
         return out
+    }
+
+    /// Calls `body` with each non-overlapping occurrence of `needle` in `text`, left to right,
+    /// until it returns false. Linear in practice: a byte scan for the first byte, then a compare.
+    public static func forEachMatch(of needle: String, in text: Substring, _ body: (Range<String.Index>) -> Bool) {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return }
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        let end = utf8.endIndex
+        while i < end {
+            guard utf8[i] == first else { i = utf8.index(after: i); continue }
+            var j = i
+            var k = 0
+            while k < pattern.count, j < end, utf8[j] == pattern[k] {
+                j = utf8.index(after: j)
+                k += 1
+            }
+            if k == pattern.count {
+                if !body(i..<j) { return }
+                i = j
+            } else {
+                i = utf8.index(after: i)
+            }
+        }
     }
 
     /// `text.strip()`: Python whitespace removed from both ends.
@@ -139,11 +166,68 @@ public enum PythonText {
     public static func count(_ text: some StringProtocol, _ sub: String) -> Int {
         guard !sub.isEmpty else { return length(text) + 1 }
         var count = 0
-        var rest = Substring(text)[...]
-        while let range = rest.range(of: sub, options: .literal) {
+        forEachMatch(of: sub, in: Substring(text)) { _ in
             count += 1
-            rest = rest[range.upperBound...]
+            return true
         }
         return count
+    }
+
+    /// `text.lower()`: each code point's full lowercase mapping, except that a capital sigma
+    /// becomes final `ς` when a cased code point precedes it and none follows it (case-ignorable
+    /// code points skipped both ways), which Python does and Swift's `lowercased()` does not.
+    public static func lowerScalars(_ text: some Collection<Unicode.Scalar>) -> [Unicode.Scalar] {
+        let scalars = Array(text)
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
+        for (i, scalar) in scalars.enumerated() {
+            if scalar.isASCII {
+                let v = scalar.value
+                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : scalar)
+            } else if scalar.value == 0x3A3 {
+                out.append(isFinalSigma(scalars, i) ? "\u{3C2}" : "\u{3C3}")
+            } else {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return out
+    }
+
+    /// `text.lower()` as a string.
+    public static func lower(_ text: some StringProtocol) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: lowerScalars(text.unicodeScalars))
+        return String(view)
+    }
+
+    private static func isFinalSigma(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, s[j].properties.isCaseIgnorable { j -= 1 }
+        guard j >= 0, s[j].properties.isCased else { return false }
+        var k = i + 1
+        while k < s.count, s[k].properties.isCaseIgnorable { k += 1 }
+        return k == s.count || !s[k].properties.isCased
+    }
+
+    /// `text.islower()`: no uppercase or titlecase code point, and at least one lowercase one.
+    public static func isLower(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
+        var cased = false
+        for scalar in scalars {
+            let p = scalar.properties
+            if p.isUppercase || p.generalCategory == .titlecaseLetter { return false }
+            if p.isLowercase { cased = true }
+        }
+        return cased
+    }
+
+    /// `text.isupper()`: no lowercase or titlecase code point, and at least one uppercase one.
+    public static func isUpper(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
+        var cased = false
+        for scalar in scalars {
+            let p = scalar.properties
+            if p.isLowercase || p.generalCategory == .titlecaseLetter { return false }
+            if p.isUppercase { cased = true }
+        }
+        return cased
     }
 }

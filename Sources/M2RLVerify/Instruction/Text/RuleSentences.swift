@@ -28,15 +28,16 @@ public enum RuleSentences {
     private static let websites = "[.](com|net|org|io|gov|edu|me)"
     private static let digits = "([0-9])"
 
-    /// The sentences of `text`, as the reference splits them.
+    /// The sentences of `text`, as the reference splits them. Every replacement is literal, code
+    /// point by code point (a `\n` before a combining mark is replaced too, as in Python).
     public static func split(_ text: String) -> [String] {
         var t = " " + text + "  "
-        t = t.replacingOccurrences(of: "\n", with: " ")
+        t = t.replacingOccurrences(of: "\n", with: " ", options: .literal)
         t = Regex.replace(prefixes, in: t, with: "$1<prd>")
         t = Regex.replace(websites, in: t, with: "<prd>$1")
         t = Regex.replace(digits + "[.]" + digits, in: t, with: "$1<prd>$2")
         t = replaceDotRuns(t)
-        if t.contains("Ph.D") { t = t.replacingOccurrences(of: "Ph.D.", with: "Ph<prd>D<prd>") }
+        t = t.replacingOccurrences(of: "Ph.D.", with: "Ph<prd>D<prd>", options: .literal)
         t = Regex.replace(#"\s"# + alphabets + "[.] ", in: t, with: " $1<prd> ")
         t = Regex.replace(acronyms + " " + starters, in: t, with: "$1<stop> $2")
         t = Regex.replace(alphabets + "[.]" + alphabets + "[.]" + alphabets + "[.]", in: t, with: "$1<prd>$2<prd>$3<prd>")
@@ -44,22 +45,22 @@ public enum RuleSentences {
         t = Regex.replace(" " + suffixes + "[.] " + starters, in: t, with: " $1<stop> $2")
         t = Regex.replace(" " + suffixes + "[.]", in: t, with: " $1<prd>")
         t = Regex.replace(" " + alphabets + "[.]", in: t, with: " $1<prd>")
-        if t.contains("”") { t = t.replacingOccurrences(of: ".”", with: "”.") }
-        if t.contains("\"") { t = t.replacingOccurrences(of: ".\"", with: "\".") }
-        if t.contains("!") { t = t.replacingOccurrences(of: "!\"", with: "\"!") }
-        if t.contains("?") { t = t.replacingOccurrences(of: "?\"", with: "\"?") }
-        t = t.replacingOccurrences(of: ".", with: ".<stop>")
-        t = t.replacingOccurrences(of: "?", with: "?<stop>")
-        t = t.replacingOccurrences(of: "!", with: "!<stop>")
-        t = t.replacingOccurrences(of: "<prd>", with: ".")
-        var sentences = t.components(separatedBy: "<stop>").map { String(PythonText.strip($0)) }
+        t = t.replacingOccurrences(of: ".”", with: "”.", options: .literal)
+        t = t.replacingOccurrences(of: ".\"", with: "\".", options: .literal)
+        t = t.replacingOccurrences(of: "!\"", with: "\"!", options: .literal)
+        t = t.replacingOccurrences(of: "?\"", with: "\"?", options: .literal)
+        t = t.replacingOccurrences(of: ".", with: ".<stop>", options: .literal)
+        t = t.replacingOccurrences(of: "?", with: "?<stop>", options: .literal)
+        t = t.replacingOccurrences(of: "!", with: "!<stop>", options: .literal)
+        t = t.replacingOccurrences(of: "<prd>", with: ".", options: .literal)
+        var sentences = PythonText.split(t, separator: "<stop>").map { String(PythonText.strip($0)) }
         if let last = sentences.last, last.isEmpty { sentences.removeLast() }
         return sentences
     }
 
     /// `re.sub(r"\.{2,}", lambda m: "<prd>" * len(m) + "<stop>", t)`.
     private static func replaceDotRuns(_ t: String) -> String {
-        guard t.contains("..") else { return t }
+        guard t.range(of: "..", options: .literal) != nil else { return t }
         var out = ""
         out.reserveCapacity(t.utf8.count + 16)
         var run = 0
