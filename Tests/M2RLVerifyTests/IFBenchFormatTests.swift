@@ -8,16 +8,7 @@ import Testing
 /// checkers (bench/ifbench_format_reference.py; `format:title_case` cases hand-verified).
 @Suite("IFBench format/custom/repeat: testcases/instruction/ifbench-format.jsonl")
 struct IFBenchFormatTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        var line: Int
-        var id: String
-        var kwargs: [String: JSONValue]
-        var prompt: String
-        var response: String
-        var follows: Bool
-        var why: String
-        var testDescription: String { "line \(line) \(id): \(why)" }
-    }
+    typealias Case = InstructionCase
 
     static let ids = [
         "format:emoji", "format:line_indent", "format:list", "format:newline", "format:no_bullets_bullets",
@@ -29,18 +20,7 @@ struct IFBenchFormatTests {
         "repeat:repeat_change", "repeat:repeat_simple", "repeat:repeat_span",
     ]
 
-    static let cases: [Case] = {
-        let path = VerifyFixtures.root + "/testcases/instruction/ifbench-format.jsonl"
-        let text = try! String(contentsOfFile: path, encoding: .utf8)
-        return text.split(separator: "\n").enumerated().map { n, line in
-            let row = try! JSONValue.parse(String(line))
-            var kwargs: [String: JSONValue] = [:]
-            if case .object(let object)? = row["kwargs"] { kwargs = object }
-            return Case(
-                line: n + 1, id: row["id"]!.string!, kwargs: kwargs, prompt: row["prompt"]?.string ?? "",
-                response: row["response"]!.string!, follows: row["follows"]!.bool!, why: row["why"]!.string!)
-        }
-    }()
+    static let cases = InstructionCase.load("ifbench-format.jsonl")
 
     @Test("verdict", arguments: cases)
     func verdict(_ c: Case) throws {

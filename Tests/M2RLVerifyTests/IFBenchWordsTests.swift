@@ -12,26 +12,9 @@ import Testing
 /// `"reference_raises"` (the reference raises there; m2rl answers "does not follow").
 @Suite("IFBench count/ratio/words/sentence checkers: testcases/instruction/ifbench-words.jsonl")
 struct IFBenchWordsTests {
-    struct Case: Sendable {
-        var line: Int
-        var id: String
-        var kwargs: [String: JSONValue]
-        var response: String
-        var follows: Bool
-        var why: String
-    }
+    typealias Case = InstructionCase
 
-    static let cases: [Case] = {
-        let path = VerifyFixtures.root + "/testcases/instruction/ifbench-words.jsonl"
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { n, line in
-            guard !line.trimmingCharacters(in: .whitespaces).isEmpty, let row = try? JSONValue.parse(String(line)) else { return nil }
-            var kwargs: [String: JSONValue] = [:]
-            if case .object(let object)? = row["kwargs"] { kwargs = object }
-            return Case(line: n + 1, id: row["id"]?.string ?? "", kwargs: kwargs, response: row["response"]?.string ?? "",
-                        follows: row["follows"]?.bool ?? false, why: row["why"]?.string ?? "")
-        }
-    }()
+    static let cases = InstructionCase.load("ifbench-words.jsonl")
 
     static let ids: [String] = [
         "count:conjunctions", "count:keywords_multiple", "count:numbers", "count:person_names", "count:pronouns",

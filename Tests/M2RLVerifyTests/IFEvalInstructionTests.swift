@@ -7,36 +7,13 @@ import M2RLCore
 /// 0.4.13's reference checkers' (generated and re-checked with bench/ifeval_reference.py).
 @Suite("IFEval instructions: testcases/instruction/ifeval.jsonl")
 struct IFEvalInstructionTests {
-    struct Case: Decodable, Sendable {
-        var id: String
-        var kwargs: [String: JSONValue]
-        var prompt: String?
-        var response: String
-        var follows: Bool
-        var why: String
-    }
-
-    struct Line: Sendable, CustomTestStringConvertible {
-        var number: Int
-        var value: Case
-        var testDescription: String { "line \(number): \(value.id)" }
-    }
-
-    static let lines: [Line] = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        let text = try! String(contentsOfFile: url.path + "/testcases/instruction/ifeval.jsonl", encoding: .utf8)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
-            guard !line.isEmpty else { return nil }
-            return Line(number: index + 1, value: try! JSONDecoder().decode(Case.self, from: Data(line.utf8)))
-        }
-    }()
+    static let lines = InstructionCase.load("ifeval.jsonl")
 
     static let ifevalIDs: [String] = IFEvalInstructions.kinds.map(\.id)
 
     /// The first fixture case of an id: a set of valid kwargs for it.
     static func validKwargs(_ id: String) -> [String: JSONValue] {
-        lines.first { $0.value.id == id }?.value.kwargs ?? [:]
+        lines.first { $0.id == id }?.kwargs ?? [:]
     }
 
     static func buildError(_ id: String, _ kwargs: [String: JSONValue]) -> InstructionError? {
@@ -60,22 +37,22 @@ struct IFEvalInstructionTests {
     @Test("the fixture covers every id with both verdicts, at least 4 cases each, and every kwarg")
     func coverage() {
         for id in Self.ifevalIDs {
-            let cases = Self.lines.filter { $0.value.id == id }
+            let cases = Self.lines.filter { $0.id == id }
             #expect(cases.count >= 4, "\(id): \(cases.count) cases")
-            #expect(Set(cases.map(\.value.follows)) == [true, false], "\(id): one verdict only")
-            let used = Set(cases.flatMap { $0.value.kwargs.keys })
+            #expect(Set(cases.map(\.follows)) == [true, false], "\(id): one verdict only")
+            let used = Set(cases.flatMap { $0.kwargs.keys })
             let kind = IFEvalInstructions.kinds.first { $0.id == id }
             #expect(used == Set(kind?.kwargs ?? []), "\(id): fixture kwargs \(used.sorted())")
         }
-        #expect(Set(Self.lines.map(\.value.id)).isSubset(of: Set(Self.ifevalIDs)))
+        #expect(Set(Self.lines.map(\.id)).isSubset(of: Set(Self.ifevalIDs)))
     }
 
     @Test("strict verdict equals the reference's", arguments: lines)
-    func verdict(line: Line) throws {
-        let c = line.value
-        let check = try InstructionRegistry.check(id: c.id, kwargs: c.kwargs, prompt: c.prompt ?? "")
+    func verdict(line: InstructionCase) throws {
+        let c = line
+        let check = try InstructionRegistry.check(id: c.id, kwargs: c.kwargs, prompt: c.prompt)
         let strict = InstructionEvaluation.evaluate([check], response: c.response).strict[0]
-        #expect(strict == c.follows, "line \(line.number) \(c.id) \(c.kwargs): expected \(c.follows) (\(c.why)), response \(c.response.debugDescription.prefix(200))")
+        #expect(strict == c.follows, "line \(line.line) \(c.id) \(c.kwargs): expected \(c.follows) (\(c.why)), response \(c.response.debugDescription.prefix(200))")
     }
 
     @Test("a missing kwarg is an error naming it", arguments: ifevalIDs)

@@ -7,34 +7,9 @@ import Testing
 /// were checked against open-instruct's reference checkers by validate_iftrain.py.
 @Suite("IFEvalG training constraints: testcases/instruction/iftrain.jsonl")
 struct IFTrainInstructionTests {
-    struct Case: Sendable {
-        var line: Int
-        var id: String
-        var kwargs: [String: JSONValue]
-        var prompt: String
-        var response: String
-        var follows: Bool
-        var why: String
-    }
+    typealias Case = InstructionCase
 
-    static let cases: [Case] = {
-        let path = VerifyFixtures.root + "/testcases/instruction/iftrain.jsonl"
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        var out: [Case] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
-            guard let row = try? JSONValue.parse(String(line)),
-                  let id = row["id"]?.string, let response = row["response"]?.string,
-                  let follows = row["follows"]?.bool else {
-                out.append(Case(line: n + 1, id: "<unreadable>", kwargs: [:], prompt: "", response: "", follows: false, why: String(line.prefix(80))))
-                continue
-            }
-            var kwargs: [String: JSONValue] = [:]
-            if case .object(let object)? = row["kwargs"] { kwargs = object }
-            out.append(Case(line: n + 1, id: id, kwargs: kwargs, prompt: row["prompt"]?.string ?? "",
-                            response: response, follows: follows, why: row["why"]?.string ?? ""))
-        }
-        return out
-    }()
+    static let cases = InstructionCase.load("iftrain.jsonl")
 
     @Test("the fixture covers every id with both verdicts, at least 4 cases, and every kwarg")
     func coverage() {

@@ -1,6 +1,7 @@
 import Foundation
 import M2RLCore
 import M2RLSandbox
+import Testing
 @testable import M2RLVerify
 
 enum VerifyFixtures {
@@ -34,4 +35,36 @@ enum VerifyFixtures {
     }
 
     static let codeCases = scoredCases("code")
+}
+
+/// A line of testcases/instruction/FAMILY.jsonl: one instruction, one response and the verdict
+/// the reference checker gives (`{"id", "kwargs", "prompt"?, "response", "follows", "why"}`).
+struct InstructionCase: Sendable, CustomTestStringConvertible {
+    var line: Int
+    var id: String
+    var kwargs: [String: JSONValue]
+    var prompt: String
+    var response: String
+    var follows: Bool
+    var why: String
+    var testDescription: String { "line \(line) \(id)" }
+
+    /// Every non-empty line of testcases/instruction/`file`. A line that cannot be read becomes a
+    /// case with id `<unreadable>` and its text in `why`, so a coverage test can name it.
+    static func load(_ file: String) -> [InstructionCase] {
+        let text = (try? String(contentsOfFile: VerifyFixtures.root + "/testcases/instruction/" + file, encoding: .utf8)) ?? ""
+        var out: [InstructionCase] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            guard let row = try? JSONValue.parse(String(line)), let id = row["id"]?.string,
+                  let response = row["response"]?.string, let follows = row["follows"]?.bool else {
+                out.append(InstructionCase(line: n + 1, id: "<unreadable>", kwargs: [:], prompt: "", response: "", follows: false, why: String(line.prefix(80))))
+                continue
+            }
+            var kwargs: [String: JSONValue] = [:]
+            if case .object(let object)? = row["kwargs"] { kwargs = object }
+            out.append(InstructionCase(line: n + 1, id: id, kwargs: kwargs, prompt: row["prompt"]?.string ?? "",
+                                       response: response, follows: follows, why: row["why"]?.string ?? ""))
+        }
+        return out
+    }
 }
