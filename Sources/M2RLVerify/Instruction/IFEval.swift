@@ -888,25 +888,16 @@ extension IFEvalInstructions {
 
         /// Compiled patterns, by flags and pattern: compiling costs far more than a search (ICU
         /// builds its Unicode sets anew each time), and RL scores many completions of one prompt.
-        /// NSCache is thread-safe and bounded.
-        nonisolated(unsafe) private static let cache: NSCache<NSString, Box> = {
-            let cache = NSCache<NSString, Box>()
-            cache.countLimit = 4096
-            return cache
-        }()
-
-        final class Box: @unchecked Sendable {
-            let regex: PythonRegex
-            init(_ regex: PythonRegex) { self.regex = regex }
-        }
-
+        /// A locked dictionary, emptied when it reaches 4096 entries (swift-corelibs-foundation's
+        /// NSCache is not safe for concurrent inserts: it traps on duplicate keys under load).
+        private static let cache = PatternCache<PythonRegex>()
         static func compile(
             _ pattern: String, ignoreCase: Bool, multiline: Bool = false, args: InstructionArguments, key: String
         ) throws(InstructionError) -> PythonRegex {
-            let cacheKey = "\(ignoreCase ? "i" : "-")\(multiline ? "m" : "-")\(pattern)" as NSString
-            if let hit = cache.object(forKey: cacheKey) { return hit.regex }
+            let cacheKey = "\(ignoreCase ? "i" : "-")\(multiline ? "m" : "-")\(pattern)"
+            if let hit = cache[cacheKey] { return hit }
             let compiled = try compileUncached(pattern, ignoreCase: ignoreCase, multiline: multiline, args: args, key: key)
-            cache.setObject(Box(compiled), forKey: cacheKey)
+            cache[cacheKey] = compiled
             return compiled
         }
 
@@ -974,6 +965,8 @@ extension IFEvalInstructions {
 
         /// The case key: two code points match under Python's IGNORECASE iff their keys are equal.
         static func caseKey(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+            // An ASCII key is its lowercase: the extra equivalences involve no ASCII code point as a key.
+            if scalar.isASCII { return simpleLower(scalar) }
             let lower = simpleLower(scalar)
             if let representative = extraCases[lower.value], let key = Unicode.Scalar(representative) { return key }
             return lower
@@ -981,6 +974,9 @@ extension IFEvalInstructions {
 
         /// The text with every code point replaced by its case key (same length in code points).
         static func caseFolded(_ text: String) -> String {
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            }
             var view = String.UnicodeScalarView()
             for scalar in text.unicodeScalars { view.append(caseKey(scalar)) }
             return String(view)

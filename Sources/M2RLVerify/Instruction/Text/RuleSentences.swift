@@ -66,13 +66,36 @@ public enum RuleSentences {
         t = replace(".\"", with: "\".", in: t)
         t = replace("!\"", with: "\"!", in: t)
         t = replace("?\"", with: "\"?", in: t)
-        t = replace(".", with: ".<stop>", in: t)
-        t = replace("?", with: "?<stop>", in: t)
-        t = replace("!", with: "!<stop>", in: t)
-        t = replace("<prd>", with: ".", in: t)
+        t = markStops(t)
         var sentences = PythonText.split(t, separator: "<stop>").map { String(PythonText.strip($0)) }
         if let last = sentences.last, last.isEmpty { sentences.removeLast() }
         return sentences
+    }
+
+    /// The last four replaces in one pass: `.`, `?` and `!` each get `<stop>` after them, then
+    /// every `<prd>` becomes `.`. One pass is the same: no `<prd>` contains `.`, `?` or `!`, so
+    /// no `<stop>` is ever put inside one, and an inserted `<stop>` cannot complete one.
+    private static func markStops(_ t: String) -> String {
+        let prd = Array("<prd>".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(t.utf8.count + 64)
+        let b = Array(t.utf8)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
+                out.append(c)
+                out.append(contentsOf: "<stop>".utf8)
+                i += 1
+            } else if c == UInt8(ascii: "<"), i + prd.count <= b.count, b[i..<(i + prd.count)].elementsEqual(prd) {
+                out.append(UInt8(ascii: "."))
+                i += prd.count
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `t.replace(old, new)`: every non-overlapping occurrence, left to right, code point exact.
