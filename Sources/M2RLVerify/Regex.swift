@@ -3,13 +3,13 @@ import Foundation
 /// NSRegularExpression with compiled patterns cached (patterns here are constants, or built
 /// from a problem's choices).
 enum Regex {
-    // NSCache is thread-safe; NSRegularExpression is immutable once compiled.
-    nonisolated(unsafe) private static let cache = NSCache<NSString, NSRegularExpression>()
+    // NSRegularExpression is immutable once compiled, so sharing it across threads is safe.
+    private static let cache = PatternCache<NSRegularExpression>()
 
     static func compiled(_ pattern: String) -> NSRegularExpression? {
-        if let hit = cache.object(forKey: pattern as NSString) { return hit }
+        if let hit = cache[pattern] { return hit }
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
-        cache.setObject(regex, forKey: pattern as NSString)
+        cache[pattern] = regex
         return regex
     }
 
@@ -61,6 +61,28 @@ enum Regex {
             guard let whole = Range(match.range, in: text) else { return nil }
             let groups = (0..<match.numberOfRanges).map { Range(match.range(at: $0), in: text) }
             return (whole, groups)
+        }
+    }
+}
+
+/// A thread-safe cache of compiled patterns by key: a dictionary under a lock, emptied when it
+/// reaches `limit` entries. (swift-corelibs-foundation's NSCache traps on concurrent inserts.)
+/// Keys are compared code point by code point, as patterns are (a Swift `String` key would merge
+/// canonically equivalent spellings such as `é` and `e` + combining acute).
+final class PatternCache<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [[UInt8]: Value] = [:]
+    private let limit: Int
+
+    init(limit: Int = 4096) { self.limit = limit }
+
+    subscript(key: String) -> Value? {
+        get { lock.withLock { entries[Array(key.utf8)] } }
+        set {
+            lock.withLock {
+                if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+                entries[Array(key.utf8)] = newValue
+            }
         }
     }
 }

@@ -91,11 +91,98 @@ extension IFEvalInstructions {
         var compiled: [PythonRegex] = []
         // The reference deduplicates and sorts the words, which changes nothing in the verdict;
         // a Swift Set would also merge canonically equivalent spellings, which Python keeps apart.
+        var literals: [BoundedLiteral] = []
         for word in words {
-            compiled.append(try PythonRegex.compile(#"\b"# + word + #"\b"#, ignoreCase: true, args: args, key: "forbidden_words"))
+            if let literal = BoundedLiteral(word) {
+                literals.append(literal)
+            } else {
+                compiled.append(try PythonRegex.compile(#"\b"# + word + #"\b"#, ignoreCase: true, args: args, key: "forbidden_words"))
+            }
         }
         let patterns = compiled
-        return ClosureCheck { response in !patterns.contains { $0.search(response) } }
+        let plain = literals
+        return ClosureCheck { response in
+            !plain.contains { $0.search(response) } && !patterns.contains { $0.search(response) }
+        }
+    }
+
+    /// `re.search(r"\b" + word + r"\b", text, re.IGNORECASE)` for a word that is a plain ASCII
+    /// literal (letters, digits, `_`, space, `-`, `'`: no character the pattern syntax treats
+    /// specially), found without compiling the pattern: compiling `\b` builds ICU Unicode sets,
+    /// which costs far more than the search. Same rule as the compiled pattern: the text is
+    /// matched through its case keys, and at every occurrence the code points on either side of
+    /// each end must differ in being word code points. A neighbour outside ASCII is judged by the
+    /// compiled pattern itself (the search falls back to it), so no Unicode table is duplicated.
+    struct BoundedLiteral: Sendable {
+        /// The word's case keys (ASCII lowercase), as UTF-8.
+        let needle: [UInt8]
+        let pattern: String
+
+        init?(_ word: String) {
+            guard !word.isEmpty, word.utf8.allSatisfy(Self.isPlain) else { return nil }
+            needle = word.utf8.map(Self.lower)
+            pattern = #"\b"# + word + #"\b"#
+        }
+
+        static func isPlain(_ b: UInt8) -> Bool {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "_"), UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "'"):
+                true
+            default:
+                false
+            }
+        }
+
+        static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+
+        /// Python's `\w` on an ASCII byte.
+        static func isWord(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+        }
+
+        func search(_ text: String) -> Bool {
+            let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+            // Case keys: ASCII lowercase for ASCII text; the full table otherwise (some non-ASCII
+            // code points have ASCII keys, such as the Kelvin sign).
+            let folded: [UInt8] = ascii ? text.utf8.map(Self.lower) : Array(IFEvalInstructions.PythonRegex.caseFolded(text).utf8)
+            switch scan(folded) {
+            case .found: return true
+            case .absent: return false
+            case .undecided:
+                guard let regex = IFEvalInstructions.PythonRegex.compileIfValid(pattern, ignoreCase: true) else { return false }
+                return regex.search(text)
+            }
+        }
+
+        enum Outcome { case found, absent, undecided }
+
+        /// Every occurrence of the needle in the case-folded UTF-8 (an ASCII needle can only
+        /// match whole code points), its ends checked as `\b` is.
+        private func scan(_ t: [UInt8]) -> Outcome {
+            let n = needle.count
+            guard t.count >= n, let head = needle.first, let tail = needle.last else { return .absent }
+            let firstIsWord = Self.isWord(head)
+            let lastIsWord = Self.isWord(tail)
+            var undecided = false
+            var i = 0
+            while i + n <= t.count {
+                if t[i] == head, t[i..<(i + n)].elementsEqual(needle) {
+                    // The code point before: ASCII if its last byte is; a non-ASCII one undecided.
+                    let before: Bool?
+                    if i == 0 { before = false } else if t[i - 1] < 0x80 { before = Self.isWord(t[i - 1]) } else { before = nil }
+                    let after: Bool?
+                    if i + n == t.count { after = false } else if t[i + n] < 0x80 { after = Self.isWord(t[i + n]) } else { after = nil }
+                    if let before, let after {
+                        if before != firstIsWord, after != lastIsWord { return .found }
+                    } else {
+                        undecided = true
+                    }
+                }
+                i += 1
+            }
+            return undecided ? .undecided : .absent
+        }
     }
 
     /// `keywords:letter_frequency`: the number of code points of `response.lower()` (Python's
@@ -801,26 +888,23 @@ extension IFEvalInstructions {
 
         /// Compiled patterns, by flags and pattern: compiling costs far more than a search (ICU
         /// builds its Unicode sets anew each time), and RL scores many completions of one prompt.
-        /// NSCache is thread-safe and bounded.
-        nonisolated(unsafe) private static let cache: NSCache<NSString, Box> = {
-            let cache = NSCache<NSString, Box>()
-            cache.countLimit = 4096
-            return cache
-        }()
-
-        final class Box: @unchecked Sendable {
-            let regex: PythonRegex
-            init(_ regex: PythonRegex) { self.regex = regex }
-        }
-
+        /// A locked dictionary, emptied when it reaches 4096 entries (swift-corelibs-foundation's
+        /// NSCache is not safe for concurrent inserts: it traps on duplicate keys under load).
+        private static let cache = PatternCache<PythonRegex>()
         static func compile(
             _ pattern: String, ignoreCase: Bool, multiline: Bool = false, args: InstructionArguments, key: String
         ) throws(InstructionError) -> PythonRegex {
-            let cacheKey = "\(ignoreCase ? "i" : "-")\(multiline ? "m" : "-")\(pattern)" as NSString
-            if let hit = cache.object(forKey: cacheKey) { return hit.regex }
+            let cacheKey = "\(ignoreCase ? "i" : "-")\(multiline ? "m" : "-")\(pattern)"
+            if let hit = cache[cacheKey] { return hit }
             let compiled = try compileUncached(pattern, ignoreCase: ignoreCase, multiline: multiline, args: args, key: key)
-            cache.setObject(Box(compiled), forKey: cacheKey)
+            cache[cacheKey] = compiled
             return compiled
+        }
+
+        /// The compiled pattern (cached as `compile` caches it), or nil when it is not one m2rl
+        /// can run; for patterns already known to be valid.
+        static func compileIfValid(_ pattern: String, ignoreCase: Bool) -> PythonRegex? {
+            try? compile(pattern, ignoreCase: ignoreCase, args: InstructionArguments(id: "", values: [:], prompt: ""), key: "")
         }
 
         private static func compileUncached(
@@ -881,6 +965,8 @@ extension IFEvalInstructions {
 
         /// The case key: two code points match under Python's IGNORECASE iff their keys are equal.
         static func caseKey(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+            // An ASCII key is its lowercase: the extra equivalences involve no ASCII code point as a key.
+            if scalar.isASCII { return simpleLower(scalar) }
             let lower = simpleLower(scalar)
             if let representative = extraCases[lower.value], let key = Unicode.Scalar(representative) { return key }
             return lower
@@ -888,6 +974,9 @@ extension IFEvalInstructions {
 
         /// The text with every code point replaced by its case key (same length in code points).
         static func caseFolded(_ text: String) -> String {
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            }
             var view = String.UnicodeScalarView()
             for scalar in text.unicodeScalars { view.append(caseKey(scalar)) }
             return String(view)

@@ -23,25 +23,78 @@ public struct InstructionEvaluation: Sendable, Equatable {
         let nonEmpty = !PythonText.strip(response).isEmpty
         let strict = checks.map { nonEmpty && $0.follows(response) }
         guard strict.contains(false) else { return InstructionEvaluation(strict: strict, loose: strict) }
-        let variants = looseVariants(response).filter { !PythonText.strip($0).isEmpty }
+        var variants = LooseVariants(response)
         let loose = zip(checks, strict).map { check, passed in
-            passed || variants.contains { check.follows($0) }
+            passed || (0..<LooseVariants.count).contains { k in
+                guard let variant = variants[k] else { return false }
+                return check.follows(variant)
+            }
         }
         return InstructionEvaluation(strict: strict, loose: loose)
     }
 
     /// The 7 variants besides the response itself, in the reference's order.
     static func looseVariants(_ response: String) -> [String] {
-        let lines = PythonText.split(response, separator: "\n")
-        func join(_ part: ArraySlice<Substring>) -> String { String(PythonText.strip(part.joined(separator: "\n"))) }
-        let removeFirst = join(lines.dropFirst())
-        let removeLast = join(lines.dropLast())
-        let removeBoth = lines.count >= 2 ? join(lines.dropFirst().dropLast()) : ""
-        func unstarred(_ s: String) -> String { s.replacingOccurrences(of: "*", with: "") }
-        return [
-            unstarred(response), removeFirst, removeLast, removeBoth,
-            unstarred(removeFirst), unstarred(removeLast), unstarred(removeBoth),
-        ]
+        var variants = LooseVariants(response)
+        return (0..<LooseVariants.count).map { variants.text($0) }
+    }
+
+    /// The loose variants of one response, each built on first use (most failing instructions
+    /// are decided by the first variants that are tried, and a response often has few lines).
+    struct LooseVariants {
+        static let count = 7
+        private let response: String
+        private var lines: [Substring]?
+        private var built: [String?] = Array(repeating: nil, count: count)
+
+        init(_ response: String) { self.response = response }
+
+        /// Variant `k`, or nil when it is empty after stripping (it then follows nothing).
+        subscript(k: Int) -> String? {
+            mutating get {
+                let variant = text(k)
+                return PythonText.strip(variant).isEmpty ? nil : variant
+            }
+        }
+
+        /// Variant `k`: 0 the response without `*`; 1 without its first line; 2 without its
+        /// last line; 3 without both; 4–6 the same three without `*`. Line variants are stripped.
+        mutating func text(_ k: Int) -> String {
+            if let done = built[k] { return done }
+            let variant: String
+            switch k {
+            case 0: variant = Self.unstarred(response)
+            case 1: variant = join(splitLines().dropFirst())
+            case 2: variant = join(splitLines().dropLast())
+            case 3:
+                let lines = splitLines()
+                variant = lines.count >= 2 ? join(lines.dropFirst().dropLast()) : ""
+            default: variant = Self.unstarred(text(k - 3))
+            }
+            built[k] = variant
+            return variant
+        }
+
+        private mutating func splitLines() -> [Substring] {
+            if let lines { return lines }
+            let split = PythonText.split(response, separator: "\n")
+            lines = split
+            return split
+        }
+
+        private func join(_ part: ArraySlice<Substring>) -> String {
+            String(PythonText.strip(part.joined(separator: "\n")))
+        }
+
+        /// `s.replace("*", "")`: every `*` code point removed (a `*` before a combining mark
+        /// too, as in Python).
+        static func unstarred(_ s: String) -> String {
+            guard s.utf8.contains(UInt8(ascii: "*")) else { return s }
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(s.utf8.count)
+            for byte in s.utf8 where byte != UInt8(ascii: "*") { bytes.append(byte) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     public func followed(_ mode: InstructionMode) -> [Bool] { mode == .strict ? strict : loose }

@@ -30,33 +30,118 @@ public enum RuleSentences {
 
     /// The sentences of `text`, as the reference splits them. Every replacement is literal, code
     /// point by code point (a `\n` before a combining mark is replaced too, as in Python).
+    ///
+    /// A regex rule is skipped when the text lacks a substring every match of it contains (so
+    /// skipping changes nothing), which spares most rules on most texts.
     public static func split(_ text: String) -> [String] {
         var t = " " + text + "  "
-        t = t.replacingOccurrences(of: "\n", with: " ", options: .literal)
-        t = Regex.replace(prefixes, in: t, with: "$1<prd>")
-        t = Regex.replace(websites, in: t, with: "<prd>$1")
-        t = Regex.replace(digits + "[.]" + digits, in: t, with: "$1<prd>$2")
+        t = replace("\n", with: " ", in: t)
+        if containsAny(t, ["Mr.", "St.", "Mrs.", "Ms.", "Dr."]) {
+            t = Regex.replace(prefixes, in: t, with: "$1<prd>")
+        }
+        if containsAny(t, [".com", ".net", ".org", ".io", ".gov", ".edu", ".me"]) {
+            t = Regex.replace(websites, in: t, with: "<prd>$1")
+        }
+        if containsSequence(t, [isDigit, isDot, isDigit]) {
+            t = Regex.replace(digits + "[.]" + digits, in: t, with: "$1<prd>$2")
+        }
         t = replaceDotRuns(t)
-        t = t.replacingOccurrences(of: "Ph.D.", with: "Ph<prd>D<prd>", options: .literal)
-        t = Regex.replace(#"\s"# + alphabets + "[.] ", in: t, with: " $1<prd> ")
-        t = Regex.replace(acronyms + " " + starters, in: t, with: "$1<stop> $2")
-        t = Regex.replace(alphabets + "[.]" + alphabets + "[.]" + alphabets + "[.]", in: t, with: "$1<prd>$2<prd>$3<prd>")
-        t = Regex.replace(alphabets + "[.]" + alphabets + "[.]", in: t, with: "$1<prd>$2<prd>")
-        t = Regex.replace(" " + suffixes + "[.] " + starters, in: t, with: " $1<stop> $2")
-        t = Regex.replace(" " + suffixes + "[.]", in: t, with: " $1<prd>")
-        t = Regex.replace(" " + alphabets + "[.]", in: t, with: " $1<prd>")
-        t = t.replacingOccurrences(of: ".”", with: "”.", options: .literal)
-        t = t.replacingOccurrences(of: ".\"", with: "\".", options: .literal)
-        t = t.replacingOccurrences(of: "!\"", with: "\"!", options: .literal)
-        t = t.replacingOccurrences(of: "?\"", with: "\"?", options: .literal)
-        t = t.replacingOccurrences(of: ".", with: ".<stop>", options: .literal)
-        t = t.replacingOccurrences(of: "?", with: "?<stop>", options: .literal)
-        t = t.replacingOccurrences(of: "!", with: "!<stop>", options: .literal)
-        t = t.replacingOccurrences(of: "<prd>", with: ".", options: .literal)
+        t = replace("Ph.D.", with: "Ph<prd>D<prd>", in: t)
+        if contains(t, ". ") {
+            t = Regex.replace(#"\s"# + alphabets + "[.] ", in: t, with: " $1<prd> ")
+            t = Regex.replace(acronyms + " " + starters, in: t, with: "$1<stop> $2")
+        }
+        if containsSequence(t, [isLetter, isDot, isLetter]) {
+            t = Regex.replace(alphabets + "[.]" + alphabets + "[.]" + alphabets + "[.]", in: t, with: "$1<prd>$2<prd>$3<prd>")
+            t = Regex.replace(alphabets + "[.]" + alphabets + "[.]", in: t, with: "$1<prd>$2<prd>")
+        }
+        if containsAny(t, [" Inc.", " Ltd.", " Jr.", " Sr.", " Co."]) {
+            t = Regex.replace(" " + suffixes + "[.] " + starters, in: t, with: " $1<stop> $2")
+            t = Regex.replace(" " + suffixes + "[.]", in: t, with: " $1<prd>")
+        }
+        if containsSequence(t, [isSpace, isLetter, isDot]) {
+            t = Regex.replace(" " + alphabets + "[.]", in: t, with: " $1<prd>")
+        }
+        t = replace(".”", with: "”.", in: t)
+        t = replace(".\"", with: "\".", in: t)
+        t = replace("!\"", with: "\"!", in: t)
+        t = replace("?\"", with: "\"?", in: t)
+        t = markStops(t)
         var sentences = PythonText.split(t, separator: "<stop>").map { String(PythonText.strip($0)) }
         if let last = sentences.last, last.isEmpty { sentences.removeLast() }
         return sentences
     }
+
+    /// The last four replaces in one pass: `.`, `?` and `!` each get `<stop>` after them, then
+    /// every `<prd>` becomes `.`. One pass is the same: no `<prd>` contains `.`, `?` or `!`, so
+    /// no `<stop>` is ever put inside one, and an inserted `<stop>` cannot complete one.
+    private static func markStops(_ t: String) -> String {
+        let prd = Array("<prd>".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(t.utf8.count + 64)
+        let b = Array(t.utf8)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
+                out.append(c)
+                out.append(contentsOf: "<stop>".utf8)
+                i += 1
+            } else if c == UInt8(ascii: "<"), i + prd.count <= b.count, b[i..<(i + prd.count)].elementsEqual(prd) {
+                out.append(UInt8(ascii: "."))
+                i += prd.count
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `t.replace(old, new)`: every non-overlapping occurrence, left to right, code point exact.
+    private static func replace(_ old: String, with new: String, in t: String) -> String {
+        var out = ""
+        var start = t.startIndex
+        PythonText.forEachMatch(of: old, in: Substring(t)) { range in
+            if out.isEmpty { out.reserveCapacity(t.utf8.count + 64) }
+            out += t[start..<range.lowerBound]
+            out += new
+            start = range.upperBound
+            return true
+        }
+        guard start != t.startIndex else { return t }
+        out += t[start...]
+        return out
+    }
+
+    private static func contains(_ t: String, _ needle: String) -> Bool {
+        var found = false
+        PythonText.forEachMatch(of: needle, in: Substring(t)) { _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    private static func containsAny(_ t: String, _ needles: [String]) -> Bool {
+        needles.contains { contains(t, $0) }
+    }
+
+    /// Whether some consecutive UTF-8 bytes satisfy the (ASCII) tests in order.
+    private static func containsSequence(_ t: String, _ tests: [(UInt8) -> Bool]) -> Bool {
+        t.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= tests.count else { return false }
+            for i in 0...(bytes.count - tests.count) where tests.indices.allSatisfy({ tests[$0](bytes[i + $0]) }) {
+                return true
+            }
+            return false
+        } ?? true
+    }
+
+    private static func isDot(_ b: UInt8) -> Bool { b == UInt8(ascii: ".") }
+    private static func isSpace(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") }
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 
     /// `re.sub(r"\.{2,}", lambda m: "<prd>" * len(m) + "<stop>", t)`.
     private static func replaceDotRuns(_ t: String) -> String {
