@@ -23,7 +23,10 @@ public enum RuleSentences {
     private static let alphabets = "([A-Za-z])"
     private static let prefixes = "(Mr|St|Mrs|Ms|Dr)[.]"
     private static let suffixes = "(Inc|Ltd|Jr|Sr|Co)"
-    private static let starters = #"(Mr|Mrs|Ms|Dr|Prof|Capt|Cpt|Lt|He\s|She\s|It\s|They\s|Their\s|Our\s|We\s|But\s|However\s|That\s|This\s|Wherever)"#
+    /// Python's `\s` on `str` (every code point `isspace()` accepts); ICU's `\s` leaves out
+    /// `\x1c`–`\x1f` and `\x85`.
+    private static let space = #"[\x{9}-\x{d}\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"#
+    private static let starters = "(Mr|Mrs|Ms|Dr|Prof|Capt|Cpt|Lt|He\(space)|She\(space)|It\(space)|They\(space)|Their\(space)|Our\(space)|We\(space)|But\(space)|However\(space)|That\(space)|This\(space)|Wherever)"
     private static let acronyms = "([A-Z][.][A-Z][.](?:[A-Z][.])?)"
     private static let websites = "[.](com|net|org|io|gov|edu|me)"
     private static let digits = "([0-9])"
@@ -48,7 +51,7 @@ public enum RuleSentences {
         t = replaceDotRuns(t)
         t = replace("Ph.D.", with: "Ph<prd>D<prd>", in: t)
         if contains(t, ". ") {
-            t = Regex.replace(#"\s"# + alphabets + "[.] ", in: t, with: " $1<prd> ")
+            t = Regex.replace(space + alphabets + "[.] ", in: t, with: " $1<prd> ")
             t = Regex.replace(acronyms + " " + starters, in: t, with: "$1<stop> $2")
         }
         if containsSequence(t, [isLetter, isDot, isLetter]) {
