@@ -328,8 +328,21 @@ public enum LanguageIdentifier {
         var totals: [Double]
         var global: [Gram: Int]
         var globalTotal: Double
+        /// Per gram of the group, each language's smoothed log-probability of it, in `codes`
+        /// order: computed once when the model is built, so classifying costs one lookup per gram.
+        var weights: [Gram: [Double]] = [:]
 
         static let smoothing = 200.0
+
+        mutating func computeWeights() {
+            weights.reserveCapacity(global.count)
+            for (gram, g) in global {
+                let prior = Self.smoothing * Double(g) / globalTotal
+                weights[gram] = codes.indices.map { l in
+                    log((Double(counts[l][gram] ?? 0) + prior) / (totals[l] + Self.smoothing))
+                }
+            }
+        }
 
         func classify(_ words: some Sequence<[Unicode.Scalar]>) -> String {
             var seen: [Gram: Int] = [:]
@@ -337,13 +350,9 @@ public enum LanguageIdentifier {
             var scores = [Double](repeating: 0, count: codes.count)
             var any = false
             for (gram, times) in seen {
-                guard let g = global[gram] else { continue }
+                guard let w = weights[gram] else { continue }
                 any = true
-                let prior = Self.smoothing * Double(g) / globalTotal
-                for l in codes.indices {
-                    let c = Double(counts[l][gram] ?? 0)
-                    scores[l] += Double(times) * log((c + prior) / (totals[l] + Self.smoothing))
-                }
+                for l in codes.indices { scores[l] += Double(times) * w[l] }
             }
             guard any else { return codes[0] }
             var best = 0
@@ -384,6 +393,7 @@ public enum LanguageIdentifier {
                 for (gram, c) in counts { group.global[gram, default: 0] += c }
                 groups[script] = group
             }
+            for script in groups.keys { groups[script]!.computeWeights() }
             self.groups = groups
         }
     }
