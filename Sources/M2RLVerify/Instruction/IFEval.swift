@@ -1017,9 +1017,18 @@ extension IFEvalInstructions {
             if text.utf8.allSatisfy({ $0 < 0x80 }) {
                 return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
             }
-            var view = String.UnicodeScalarView()
-            for scalar in text.unicodeScalars { view.append(caseKey(scalar)) }
-            return String(view)
+            // Built as UTF-8 bytes: appending scalar by scalar to a String costs more than the keys.
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count)
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    let b = UInt8(scalar.value)
+                    out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                } else {
+                    UTF8.encode(caseKey(scalar)) { out.append($0) }
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
 
         // MARK: translation
