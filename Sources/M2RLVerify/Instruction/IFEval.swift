@@ -793,9 +793,17 @@ extension IFEvalInstructions {
     /// Python `str` operations on arrays of code points, for the checkers above.
     enum Py {
         static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars)
-            return String(view)
+            String(decoding: utf8(scalars), as: UTF8.self)
+        }
+
+        /// The code points as UTF-8 (built as bytes: appending scalar by scalar to a String is slow).
+        static func utf8(_ scalars: some Sequence<Unicode.Scalar>) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(scalars.underestimatedCount)
+            for scalar in scalars {
+                if scalar.isASCII { out.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { out.append($0) } }
+            }
+            return out
         }
 
         static func isBlank(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
@@ -1367,7 +1375,7 @@ extension IFEvalInstructions {
         static func loads(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
             // Work on UTF-8: every structural byte is ASCII, and a multi-byte sequence (all bytes
             // >= 0x80) can only be valid inside a string.
-            let bytes = Array(Py.string(text).utf8)
+            let bytes = Py.utf8(text)
             var i = 0
             let n = bytes.count
 
