@@ -51,11 +51,17 @@ extension IFEvalInstructions {
         let keywords = try args.strings("keywords")
         guard !keywords.isEmpty else { throw args.invalid("keywords", "must not be empty (the reference draws random keywords for an empty list)") }
         var compiled: [PythonRegex] = []
+        var literals: [BoundedLiteral] = []
         for keyword in keywords {
-            compiled.append(try PythonRegex.compile(keyword, ignoreCase: true, args: args, key: "keywords"))
+            if let literal = BoundedLiteral(keyword, bounded: false) {
+                literals.append(literal)
+            } else {
+                compiled.append(try PythonRegex.compile(keyword, ignoreCase: true, args: args, key: "keywords"))
+            }
         }
         let patterns = compiled
-        return ClosureCheck { response in patterns.allSatisfy { $0.search(response) } }
+        let plain = literals
+        return ClosureCheck { response in plain.allSatisfy { $0.search(response) } && patterns.allSatisfy { $0.search(response) } }
     }
 
     /// `keywords:frequency`: `len(re.findall(keyword, response, re.IGNORECASE))` (non-overlapping
@@ -71,6 +77,9 @@ extension IFEvalInstructions {
         let keyword = String(PythonText.strip(raw))
         let frequency = try nonNegativeInt(args, "frequency")
         let relation = try args.relation("relation")
+        if let literal = BoundedLiteral(keyword, bounded: false) {
+            return ClosureCheck { response in relation.holds(literal.count(response), frequency) }
+        }
         let pattern = try PythonRegex.compile(keyword, ignoreCase: true, args: args, key: "keyword")
         return ClosureCheck { response in
             relation.holds(pattern.count(response), frequency)
@@ -113,15 +122,49 @@ extension IFEvalInstructions {
     /// matched through its case keys, and at every occurrence the code points on either side of
     /// each end must differ in being word code points. A neighbour outside ASCII is judged by the
     /// compiled pattern itself (the search falls back to it), so no Unicode table is duplicated.
+    ///
+    /// Unbounded (`bounded: false`), it is `re.search(word, text, re.IGNORECASE)` and
+    /// `len(re.findall(...))` for such a word (`keywords:existence`, `keywords:frequency`): every
+    /// occurrence among the case keys counts, nothing is undecided, and the compiled pattern is
+    /// never needed (an ASCII needle matches the folded UTF-8 only at whole ASCII code points).
     struct BoundedLiteral: Sendable {
         /// The word's case keys (ASCII lowercase), as UTF-8.
         let needle: [UInt8]
         let pattern: String
+        let bounded: Bool
 
-        init?(_ word: String) {
+        init?(_ word: String, bounded: Bool = true) {
             guard !word.isEmpty, word.utf8.allSatisfy(Self.isPlain) else { return nil }
             needle = word.utf8.map(Self.lower)
-            pattern = #"\b"# + word + #"\b"#
+            pattern = bounded ? #"\b"# + word + #"\b"# : word
+            self.bounded = bounded
+        }
+
+        /// The case keys of `text` as UTF-8.
+        private static func folded(_ text: String) -> [UInt8] {
+            // ASCII lowercase for ASCII text; the full table otherwise (some non-ASCII code points
+            // have ASCII keys, such as the Kelvin sign).
+            text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.map(Self.lower) : Array(IFEvalInstructions.PythonRegex.caseFolded(text).utf8)
+        }
+
+        /// `len(re.findall(word, text, re.IGNORECASE))` for an unbounded literal: its
+        /// non-overlapping occurrences among the case keys, left to right.
+        func count(_ text: String) -> Int {
+            precondition(!bounded, "count is for unbounded literals")
+            let t = Self.folded(text)
+            let n = needle.count
+            guard let head = needle.first else { return 0 }
+            var found = 0
+            var i = 0
+            while i + n <= t.count {
+                if t[i] == head, t[i..<(i + n)].elementsEqual(needle) {
+                    found += 1
+                    i += n
+                } else {
+                    i += 1
+                }
+            }
+            return found
         }
 
         static func isPlain(_ b: UInt8) -> Bool {
@@ -142,11 +185,7 @@ extension IFEvalInstructions {
         }
 
         func search(_ text: String) -> Bool {
-            let ascii = text.utf8.allSatisfy { $0 < 0x80 }
-            // Case keys: ASCII lowercase for ASCII text; the full table otherwise (some non-ASCII
-            // code points have ASCII keys, such as the Kelvin sign).
-            let folded: [UInt8] = ascii ? text.utf8.map(Self.lower) : Array(IFEvalInstructions.PythonRegex.caseFolded(text).utf8)
-            switch scan(folded) {
+            switch scan(Self.folded(text)) {
             case .found: return true
             case .absent: return false
             case .undecided:
@@ -168,6 +207,7 @@ extension IFEvalInstructions {
             var i = 0
             while i + n <= t.count {
                 if t[i] == head, t[i..<(i + n)].elementsEqual(needle) {
+                    if !bounded { return .found }
                     // The code point before: ASCII if its last byte is; a non-ASCII one undecided.
                     let before: Bool?
                     if i == 0 { before = false } else if t[i - 1] < 0x80 { before = Self.isWord(t[i - 1]) } else { before = nil }
@@ -753,9 +793,17 @@ extension IFEvalInstructions {
     /// Python `str` operations on arrays of code points, for the checkers above.
     enum Py {
         static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars)
-            return String(view)
+            String(decoding: utf8(scalars), as: UTF8.self)
+        }
+
+        /// The code points as UTF-8 (built as bytes: appending scalar by scalar to a String is slow).
+        static func utf8(_ scalars: some Sequence<Unicode.Scalar>) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(scalars.underestimatedCount)
+            for scalar in scalars {
+                if scalar.isASCII { out.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { out.append($0) } }
+            }
+            return out
         }
 
         static func isBlank(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
@@ -977,9 +1025,18 @@ extension IFEvalInstructions {
             if text.utf8.allSatisfy({ $0 < 0x80 }) {
                 return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
             }
-            var view = String.UnicodeScalarView()
-            for scalar in text.unicodeScalars { view.append(caseKey(scalar)) }
-            return String(view)
+            // Built as UTF-8 bytes: appending scalar by scalar to a String costs more than the keys.
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count)
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    let b = UInt8(scalar.value)
+                    out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                } else {
+                    UTF8.encode(caseKey(scalar)) { out.append($0) }
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
 
         // MARK: translation
@@ -1318,7 +1375,7 @@ extension IFEvalInstructions {
         static func loads(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
             // Work on UTF-8: every structural byte is ASCII, and a multi-byte sequence (all bytes
             // >= 0x80) can only be valid inside a string.
-            let bytes = Array(Py.string(text).utf8)
+            let bytes = Py.utf8(text)
             var i = 0
             let n = bytes.count
 

@@ -27,7 +27,6 @@ public enum RuleSentences {
     /// `\x1c`–`\x1f` and `\x85`.
     private static let space = #"[\x{9}-\x{d}\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"#
     private static let starters = "(Mr|Mrs|Ms|Dr|Prof|Capt|Cpt|Lt|He\(space)|She\(space)|It\(space)|They\(space)|Their\(space)|Our\(space)|We\(space)|But\(space)|However\(space)|That\(space)|This\(space)|Wherever)"
-    private static let acronyms = "([A-Z][.][A-Z][.](?:[A-Z][.])?)"
     private static let websites = "[.](com|net|org|io|gov|edu|me)"
     private static let digits = "([0-9])"
 
@@ -51,8 +50,8 @@ public enum RuleSentences {
         t = replaceDotRuns(t)
         t = replace("Ph.D.", with: "Ph<prd>D<prd>", in: t)
         if contains(t, ". ") {
-            t = Regex.replace(space + alphabets + "[.] ", in: t, with: " $1<prd> ")
-            t = Regex.replace(acronyms + " " + starters, in: t, with: "$1<stop> $2")
+            t = protectInitials(t)
+            t = stopAcronymsBeforeStarters(t)
         }
         if containsSequence(t, [isLetter, isDot, isLetter]) {
             t = Regex.replace(alphabets + "[.]" + alphabets + "[.]" + alphabets + "[.]", in: t, with: "$1<prd>$2<prd>$3<prd>")
@@ -145,6 +144,115 @@ public enum RuleSentences {
     private static func isSpace(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") }
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+
+    /// The code point starting at byte `i` of valid UTF-8, and its length in bytes.
+    private static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
+        let c = UInt32(b[i])
+        let (value, n): (UInt32, Int)
+        if c < 0x80 {
+            (value, n) = (c, 1)
+        } else if c < 0xE0, i + 1 < b.count {
+            (value, n) = ((c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2)
+        } else if c < 0xF0, i + 2 < b.count {
+            (value, n) = ((c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3)
+        } else if i + 3 < b.count {
+            (value, n) = ((c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
+        } else {
+            return ("\u{FFFD}", 1)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", n)
+    }
+
+    /// `re.sub(space + alphabets + "[.] ", " \\1<prd> ", t)`: a Python whitespace code point, an
+    /// ASCII letter, `. `; the whitespace becomes a space and the period `<prd>`. Left to right,
+    /// non-overlapping: the closing space of one match cannot open the next.
+    private static func protectInitials(_ t: String) -> String {
+        var t = t
+        let result: String? = t.withUTF8 { b in
+            var out: [UInt8] = []
+            var changed = false
+            var copied = 0
+            var i = 0
+            while i < b.count {
+                let n: Int
+                let isSpace: Bool
+                if b[i] < 0x80 {
+                    (n, isSpace) = (1, b[i] == 0x20 || (b[i] >= 0x09 && b[i] <= 0x0D) || (b[i] >= 0x1C && b[i] <= 0x1F))
+                } else {
+                    let (s, length) = scalar(b, i)
+                    (n, isSpace) = (length, PythonText.isSpace(s))
+                }
+                if isSpace, i + n + 2 < b.count, isLetter(b[i + n]), b[i + n + 1] == UInt8(ascii: "."), b[i + n + 2] == UInt8(ascii: " ") {
+                    if !changed { out.reserveCapacity(b.count + 32); changed = true }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
+                    out.append(UInt8(ascii: " "))
+                    out.append(b[i + n])
+                    out.append(contentsOf: "<prd> ".utf8)
+                    i += n + 3
+                    copied = i
+                } else {
+                    i += n
+                }
+            }
+            guard changed else { return nil }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<b.count]))
+            return String(decoding: out, as: UTF8.self)
+        }
+        return result ?? t
+    }
+
+    /// The starters that need a Python whitespace code point after them (the others need nothing).
+    private static let spacedStarters: [[UInt8]] = ["He", "She", "It", "They", "Their", "Our", "We", "But", "However", "That", "This"].map { Array($0.utf8) }
+    private static let bareStarters: [[UInt8]] = ["Mr", "Ms", "Dr", "Prof", "Capt", "Cpt", "Lt", "Wherever"].map { Array($0.utf8) }
+
+    /// `re.sub(acronyms + " " + starters, "\\1<stop> \\2", t)`: `<stop>` goes after an acronym
+    /// (`A.B.` or `A.B.C.`, the longer tried first) followed by a space and a sentence starter.
+    /// The text is otherwise unchanged (`Mrs` matches as `Mr`, which leaves the same text). No
+    /// match can start inside the space and starter a match consumed (no starter holds an
+    /// uppercase letter followed by `.`), so scanning resumes right after the acronym.
+    private static func stopAcronymsBeforeStarters(_ t: String) -> String {
+        var t = t
+        let result: String? = t.withUTF8 { b in
+            func isUpper(_ k: Int) -> Bool { k < b.count && b[k] >= 0x41 && b[k] <= 0x5A }
+            func isDot(_ k: Int) -> Bool { k < b.count && b[k] == UInt8(ascii: ".") }
+            func startsWith(_ k: Int, _ word: [UInt8]) -> Bool {
+                k + word.count <= b.count && b[k..<(k + word.count)].elementsEqual(word)
+            }
+            func starterAt(_ k: Int) -> Bool {
+                guard k < b.count, b[k] == UInt8(ascii: " ") else { return false }
+                let w = k + 1
+                if bareStarters.contains(where: { startsWith(w, $0) }) { return true }
+                return spacedStarters.contains { word in
+                    startsWith(w, word) && w + word.count < b.count && PythonText.isSpace(scalar(b, w + word.count).0)
+                }
+            }
+            var out: [UInt8] = []
+            var changed = false
+            var copied = 0
+            var i = 0
+            while i + 3 < b.count {
+                guard isUpper(i), isDot(i + 1), isUpper(i + 2), isDot(i + 3) else { i += 1; continue }
+                let end: Int
+                if isUpper(i + 4), isDot(i + 5), starterAt(i + 6) {
+                    end = i + 6
+                } else if starterAt(i + 4) {
+                    end = i + 4
+                } else {
+                    i += 1
+                    continue
+                }
+                if !changed { out.reserveCapacity(b.count + 32); changed = true }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<end]))
+                out.append(contentsOf: "<stop>".utf8)
+                copied = end
+                i = end
+            }
+            guard changed else { return nil }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<b.count]))
+            return String(decoding: out, as: UTF8.self)
+        }
+        return result ?? t
+    }
 
     /// `re.sub(r"\.{2,}", lambda m: "<prd>" * len(m) + "<stop>", t)`.
     private static func replaceDotRuns(_ t: String) -> String {
