@@ -721,61 +721,14 @@ enum IFBenchFormat {
         a.unicodeScalars.elementsEqual(b.unicodeScalars)
     }
 
-    /// Python `needle in text`: a code-point substring test (done on UTF-8, which gives the same
-    /// answer).
+    /// Python `needle in text` (`PythonText.contains`).
     static func contains(_ text: some StringProtocol, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let head = n.first else { return true }
-        let found: Bool? = text.utf8.withContiguousStorageIfAvailable { t in
-            search(t, n, head)
-        }
-        if let found { return found }
-        return Array(text.utf8).withUnsafeBufferPointer { search($0, n, head) }
+        PythonText.contains(text, needle)
     }
 
-    private static func search(_ t: UnsafeBufferPointer<UInt8>, _ n: [UInt8], _ head: UInt8) -> Bool {
-        guard t.count >= n.count else { return false }
-        var i = 0
-        let last = t.count - n.count
-        while i <= last {
-            if t[i] == head {
-                var k = 1
-                while k < n.count, t[i + k] == n[k] { k += 1 }
-                if k == n.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
-    /// Python `text.split(sep)` with a literal separator, on code points (empty pieces kept).
+    /// Python `text.split(sep)` with a literal separator (`PythonText.split(_:separator:)`).
     static func split(_ text: some StringProtocol, on separator: String) -> [Substring] {
-        let string = Substring(text)
-        let scalars = string.unicodeScalars
-        let sep = Array(separator.unicodeScalars)
-        guard let head = sep.first else { return [string] }
-        var out: [Substring] = []
-        var pieceStart = scalars.startIndex
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            if scalars[i] == head {
-                var j = scalars.index(after: i)
-                var k = 1
-                while k < sep.count, j < scalars.endIndex, scalars[j] == sep[k] {
-                    j = scalars.index(after: j)
-                    k += 1
-                }
-                if k == sep.count {
-                    out.append(Substring(scalars[pieceStart..<i]))
-                    pieceStart = j
-                    i = j
-                    continue
-                }
-            }
-            i = scalars.index(after: i)
-        }
-        out.append(Substring(scalars[pieceStart...]))
-        return out
+        PythonText.split(text, separator: separator)
     }
 
     /// The first index of `needle` in `s` (relative to `s.startIndex`), as `str.find`.

@@ -552,29 +552,10 @@ enum IFTrainText {
         return pieces
     }
 
-    /// `re.split(r"\s?\*\*\*\s?", text)`: each match is `***` with one whitespace code point
-    /// taken before it if there is one, and one after it if there is one.
+    /// `re.split(r"\s?\*\*\*\s?", text)`, as IFEval's paragraph checker splits
+    /// (`IFEvalInstructions.dividerPieces`).
     static func splitOnDivider(_ s: Scalars) -> [ArraySlice<Unicode.Scalar>] {
-        func stars(_ k: Int) -> Bool { k + 3 <= s.count && s[k] == "*" && s[k + 1] == "*" && s[k + 2] == "*" }
-        var pieces: [ArraySlice<Unicode.Scalar>] = []
-        var start = 0, i = 0
-        while i < s.count {
-            var end: Int
-            if PythonText.isSpace(s[i]) && stars(i + 1) {
-                end = i + 4
-            } else if stars(i) {
-                end = i + 3
-            } else {
-                i += 1
-                continue
-            }
-            if end < s.count, PythonText.isSpace(s[end]) { end += 1 }
-            pieces.append(s[start..<i])
-            start = end
-            i = end
-        }
-        pieces.append(s[start...])
-        return pieces
+        IFEvalInstructions.dividerPieces(s).map { s[$0] }
     }
 
     /// The paragraph count of the reference's paragraph checkers: the pieces, less an empty

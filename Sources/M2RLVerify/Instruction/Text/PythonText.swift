@@ -162,6 +162,18 @@ public enum PythonText {
     /// `len(text)`: code points.
     public static func length(_ text: some StringProtocol) -> Int { text.unicodeScalars.count }
 
+    /// `needle in text`: a code-point substring test (a byte search over UTF-8, which gives the
+    /// same answer). The empty needle is always found.
+    public static func contains(_ text: some StringProtocol, _ needle: String) -> Bool {
+        guard !needle.isEmpty else { return true }
+        var found = false
+        forEachMatch(of: needle, in: Substring(text)) { _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
     /// `text.count(sub)`: non-overlapping occurrences, left to right (`count("")` is len + 1).
     public static func count(_ text: some StringProtocol, _ sub: String) -> Int {
         guard !sub.isEmpty else { return length(text) + 1 }
