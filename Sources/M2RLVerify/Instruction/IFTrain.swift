@@ -620,7 +620,7 @@ enum IFTrainText {
     /// A keyword without any of Python's pattern characters `.^$*+?{}[]\|()` is literal text;
     /// m2rl then counts its non-overlapping occurrences with Python's case-insensitive rule:
     /// two code points match when their simple lowercase forms are equal, or fall in one of the
-    /// groups Python's `re` adds for letters with several lowercase forms (`caseEquivalents`).
+    /// groups Python's `re` adds for letters with several lowercase forms (see `caseFold`).
     /// So the Kelvin sign matches `k` and `ſ` matches `s`, but `ß` does not match `ss`.
     /// An empty (all-whitespace) keyword matches at every position: length + 1 matches.
     ///
@@ -826,35 +826,9 @@ enum IFTrainText {
     // MARK: Python's case-insensitive matching
 
     /// The key two code points share exactly when Python's `re.IGNORECASE` (on `str`) lets one
-    /// match the other: the simple lowercase form (the first code point of the full mapping, as
-    /// CPython's `_PyUnicode_ToLowercase` gives it), mapped to one representative for the
-    /// groups in `caseEquivalents`.
+    /// match the other: the case key IFEval's regex translation uses (simple lowercase, then one
+    /// representative for each of `re`'s extra case groups).
     static func caseFold(_ scalar: Unicode.Scalar) -> UInt32 {
-        if scalar.isASCII {
-            let v = scalar.value
-            return v >= 0x41 && v <= 0x5A ? v + 32 : v
-        }
-        let lowered = scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? scalar.value
-        return caseRepresentative[lowered] ?? lowered
+        IFEvalInstructions.PythonRegex.caseKey(scalar).value
     }
-
-    /// Python's `re` extra case groups (`re._casefix._EXTRA_CASES`, CPython 3.11, the Python
-    /// open-instruct runs): lowercase code points that are the same letter in a case-insensitive
-    /// match though their lowercase forms differ (they share an uppercase form).
-    static let caseEquivalents: [[UInt32]] = [
-        [0x0069, 0x0131], [0x0073, 0x017F], [0x00B5, 0x03BC], [0x0345, 0x03B9, 0x1FBE],
-        [0x0390, 0x1FD3], [0x03B0, 0x1FE3], [0x03B2, 0x03D0], [0x03B5, 0x03F5],
-        [0x03B8, 0x03D1], [0x03BA, 0x03F0], [0x03C0, 0x03D6], [0x03C1, 0x03F1],
-        [0x03C2, 0x03C3], [0x03C6, 0x03D5], [0x0432, 0x1C80], [0x0434, 0x1C81],
-        [0x043E, 0x1C82], [0x0441, 0x1C83], [0x0442, 0x1C84, 0x1C85], [0x044A, 0x1C86],
-        [0x0463, 0x1C87], [0x1C88, 0xA64B], [0x1E61, 0x1E9B], [0xFB05, 0xFB06],
-    ]
-
-    private static let caseRepresentative: [UInt32: UInt32] = {
-        var table: [UInt32: UInt32] = [:]
-        for group in caseEquivalents {
-            for member in group { table[member] = group[0] }
-        }
-        return table
-    }()
 }
