@@ -50,18 +50,8 @@ extension IFEvalInstructions {
     static let keywordsExistence = InstructionKind("keywords:existence", family: family, kwargs: ["keywords"]) { args throws(InstructionError) in
         let keywords = try args.strings("keywords")
         guard !keywords.isEmpty else { throw args.invalid("keywords", "must not be empty (the reference draws random keywords for an empty list)") }
-        var compiled: [PythonRegex] = []
-        var literals: [BoundedLiteral] = []
-        for keyword in keywords {
-            if let literal = BoundedLiteral(keyword, bounded: false) {
-                literals.append(literal)
-            } else {
-                compiled.append(try PythonRegex.compile(keyword, ignoreCase: true, args: args, key: "keywords"))
-            }
-        }
-        let patterns = compiled
-        let plain = literals
-        return ClosureCheck { response in plain.allSatisfy { $0.search(response) } && patterns.allSatisfy { $0.search(response) } }
+        let patterns = try KeywordPatterns(keywords, bounded: false, args: args, key: "keywords")
+        return ClosureCheck { response in patterns.all(in: response) }
     }
 
     /// `keywords:frequency`: `len(re.findall(keyword, response, re.IGNORECASE))` (non-overlapping
@@ -77,13 +67,8 @@ extension IFEvalInstructions {
         let keyword = String(PythonText.strip(raw))
         let frequency = try nonNegativeInt(args, "frequency")
         let relation = try args.relation("relation")
-        if let literal = BoundedLiteral(keyword, bounded: false) {
-            return ClosureCheck { response in relation.holds(literal.count(response), frequency) }
-        }
-        let pattern = try PythonRegex.compile(keyword, ignoreCase: true, args: args, key: "keyword")
-        return ClosureCheck { response in
-            relation.holds(pattern.count(response), frequency)
-        }
+        let pattern = try KeywordPatterns([keyword], bounded: false, args: args, key: "keyword")
+        return ClosureCheck { response in relation.holds(pattern.count(response), frequency) }
     }
 
     /// `keywords:forbidden_words`: no forbidden word is found by `re.search(r"\b" + word + r"\b",
@@ -97,21 +82,51 @@ extension IFEvalInstructions {
     static let forbiddenWords = InstructionKind("keywords:forbidden_words", family: family, kwargs: ["forbidden_words"]) { args throws(InstructionError) in
         let words = try args.strings("forbidden_words")
         guard !words.isEmpty else { throw args.invalid("forbidden_words", "must not be empty (the reference draws random words for an empty list)") }
-        var compiled: [PythonRegex] = []
         // The reference deduplicates and sorts the words, which changes nothing in the verdict;
         // a Swift Set would also merge canonically equivalent spellings, which Python keeps apart.
-        var literals: [BoundedLiteral] = []
-        for word in words {
-            if let literal = BoundedLiteral(word) {
-                literals.append(literal)
-            } else {
-                compiled.append(try PythonRegex.compile(#"\b"# + word + #"\b"#, ignoreCase: true, args: args, key: "forbidden_words"))
+        let patterns = try KeywordPatterns(words, bounded: true, args: args, key: "forbidden_words")
+        return ClosureCheck { response in !patterns.any(in: response) }
+    }
+
+    /// Keyword kwargs matched as the references match them: each word a case-insensitive Python
+    /// regular expression (between `\b`s when `bounded`). A plain ASCII word is a `BoundedLiteral`
+    /// scanned over the response's case keys, folded once per response; any other word is the
+    /// compiled pattern. One place decides which, for every keyword checker.
+    struct KeywordPatterns: Sendable {
+        let literals: [BoundedLiteral]
+        let compiled: [PythonRegex]
+
+        /// - Throws: `invalid_kwargs` naming `key` when a word is not a pattern m2rl can run.
+        init(_ words: [String], bounded: Bool, args: InstructionArguments, key: String) throws(InstructionError) {
+            var literals: [BoundedLiteral] = []
+            var compiled: [PythonRegex] = []
+            for word in words {
+                if let literal = BoundedLiteral(word, bounded: bounded) {
+                    literals.append(literal)
+                } else {
+                    compiled.append(try PythonRegex.compile(bounded ? #"\b"# + word + #"\b"# : word, ignoreCase: true, args: args, key: key))
+                }
             }
+            self.literals = literals
+            self.compiled = compiled
         }
-        let patterns = compiled
-        let plain = literals
-        return ClosureCheck { response in
-            !plain.contains { $0.search(response) } && !patterns.contains { $0.search(response) }
+
+        /// Every word is found (`re.search` for each).
+        func all(in text: String) -> Bool {
+            let folded = literals.isEmpty ? [] : BoundedLiteral.folded(text)
+            return literals.allSatisfy { $0.search(folded: folded, text) } && compiled.allSatisfy { $0.search(text) }
+        }
+
+        /// Some word is found.
+        func any(in text: String) -> Bool {
+            let folded = literals.isEmpty ? [] : BoundedLiteral.folded(text)
+            return literals.contains { $0.search(folded: folded, text) } || compiled.contains { $0.search(text) }
+        }
+
+        /// `len(re.findall(word, text, re.IGNORECASE))` summed over the words (unbounded words).
+        func count(_ text: String) -> Int {
+            let folded = literals.isEmpty ? [] : BoundedLiteral.folded(text)
+            return literals.reduce(0) { $0 + $1.count(folded: folded) } + compiled.reduce(0) { $0 + $1.count(text) }
         }
     }
 
@@ -141,7 +156,7 @@ extension IFEvalInstructions {
         }
 
         /// The case keys of `text` as UTF-8.
-        private static func folded(_ text: String) -> [UInt8] {
+        static func folded(_ text: String) -> [UInt8] {
             // ASCII lowercase for ASCII text; the full table otherwise (some non-ASCII code points
             // have ASCII keys, such as the Kelvin sign).
             text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.map(Self.lower) : Array(IFEvalInstructions.PythonRegex.caseFolded(text).utf8)
@@ -149,9 +164,8 @@ extension IFEvalInstructions {
 
         /// `len(re.findall(word, text, re.IGNORECASE))` for an unbounded literal: its
         /// non-overlapping occurrences among the case keys, left to right.
-        func count(_ text: String) -> Int {
+        func count(folded t: [UInt8]) -> Int {
             precondition(!bounded, "count is for unbounded literals")
-            let t = Self.folded(text)
             let n = needle.count
             guard let head = needle.first else { return 0 }
             var found = 0
@@ -184,8 +198,9 @@ extension IFEvalInstructions {
             (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
         }
 
-        func search(_ text: String) -> Bool {
-            switch scan(Self.folded(text)) {
+        /// `re.search` on `text`, whose case keys are `folded`.
+        func search(folded: [UInt8], _ text: String) -> Bool {
+            switch scan(folded) {
             case .found: return true
             case .absent: return false
             case .undecided:
