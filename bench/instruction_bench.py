@@ -76,9 +76,10 @@ def run_m2rl(binary, text, jobs):
     start = time.perf_counter()
     out = subprocess.run(command, input=text, capture_output=True, text=True)
     seconds = time.perf_counter() - start
-    results = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
-    return seconds, [[(i["strict"], i["loose"]) for i in r["details"]["instructions"]] if "details" in r else None
-                     for r in results]
+    results = [json.loads(line) for line in out.stdout.split("\n") if line.strip()]
+    verdicts = [[(i["strict"], i["loose"]) for i in r["details"]["instructions"]] if "details" in r else None
+                for r in results]
+    return seconds, verdicts, [r.get("elapsed_ms", 0.0) for r in results]
 
 
 def main():
@@ -98,8 +99,10 @@ def main():
         seconds, verdicts["reference"] = run_reference(cases)
         times["reference"].append(seconds)
         for key, jobs in (("m2rl1", 1), ("m2rl", 0)):
-            seconds, verdicts[key] = run_m2rl(a.m2rl, text, jobs)
+            seconds, verdicts[key], elapsed = run_m2rl(a.m2rl, text, jobs)
             times[key].append(seconds)
+            if key == "m2rl1":
+                per_response = elapsed
 
     compared = agree_strict = agree_loose = 0
     for mine, theirs in zip(verdicts["m2rl"], verdicts["reference"]):
@@ -115,6 +118,9 @@ def main():
           f"{a.rounds} interleaved rounds")
     print(f"verdicts compared: {compared}; strict agree {agree_strict} ({100 * agree_strict / max(compared, 1):.2f}%), "
           f"loose agree {agree_loose} ({100 * agree_loose / max(compared, 1):.2f}%)")
+    print(f"m2rl --jobs 1, time inside the verifier per response (elapsed_ms, last round): "
+          f"median {statistics.median(per_response):.3f} ms, mean {statistics.mean(per_response):.3f} ms, "
+          f"max {max(per_response):.1f} ms (the first IFEval language check also loads the language model)")
     print()
     print("| method | seconds (median) | responses/s | checks/s | vs reference |")
     print("|---|---|---|---|---|")
