@@ -50,9 +50,13 @@ struct InstructionCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { "line \(line) \(id)" }
 
     /// Every non-empty line of testcases/instruction/`file`. A line that cannot be read becomes a
-    /// case with id `<unreadable>` and its text in `why`, so a coverage test can name it.
+    /// case with id `<unreadable>` and its text in `why` (its check cannot be built, so the test
+    /// that runs it fails); so does a missing file, so no suite passes on zero cases.
     static func load(_ file: String) -> [InstructionCase] {
-        let text = (try? String(contentsOfFile: VerifyFixtures.root + "/testcases/instruction/" + file, encoding: .utf8)) ?? ""
+        let path = VerifyFixtures.root + "/testcases/instruction/" + file
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return [InstructionCase(line: 0, id: "<unreadable>", kwargs: [:], prompt: "", response: "", follows: false, why: "cannot read \(path)")]
+        }
         var out: [InstructionCase] = []
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
             guard let row = try? JSONValue.parse(String(line)), let id = row["id"]?.string,
