@@ -5,6 +5,8 @@
 //   m2rl (CLI) -> M2RLVerify -> M2RLSandbox / M2RLData -> M2RLCore
 //   M2RLSandbox -> CM2RLSandbox (C shim), CLibSeccomp (system library)
 //   M2RLData    -> CLibArchive, CZlib (system libraries)
+//   m2rl (CLI) -> M2RLMerge -> M2RLTensors -> M2RLCore
+//   M2RLMerge   -> CLapack (system library: LAPACK and BLAS)
 import PackageDescription
 
 let package = Package(
@@ -16,6 +18,8 @@ let package = Package(
         .library(name: "M2RLSandbox", targets: ["M2RLSandbox"]),
         .library(name: "M2RLData", targets: ["M2RLData"]),
         .library(name: "M2RLVerify", targets: ["M2RLVerify"]),
+        .library(name: "M2RLTensors", targets: ["M2RLTensors"]),
+        .library(name: "M2RLMerge", targets: ["M2RLMerge"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,6 +44,11 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CLapack",
+            pkgConfig: "lapack",
+            providers: [.apt(["liblapack-dev", "libblas-dev"])]
+        ),
         // The child-side setup that must run between clone and execve without allocating.
         .target(name: "CM2RLSandbox"),
 
@@ -57,10 +66,15 @@ let package = Package(
             name: "M2RLVerify",
             dependencies: ["M2RLCore", "M2RLSandbox", "M2RLData", .product(name: "BigInt", package: "BigInt")]
         ),
+        .target(name: "M2RLTensors", dependencies: ["M2RLCore"]),
+        .target(
+            name: "M2RLMerge",
+            dependencies: ["M2RLCore", "M2RLTensors", "CLapack", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "m2rl",
             dependencies: [
-                "M2RLCore", "M2RLSandbox", "M2RLData", "M2RLVerify",
+                "M2RLCore", "M2RLSandbox", "M2RLData", "M2RLVerify", "M2RLTensors", "M2RLMerge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,6 +84,8 @@ let package = Package(
         .testTarget(name: "M2RLSandboxTests", dependencies: ["M2RLSandbox", "M2RLCore"]),
         .testTarget(name: "M2RLDataTests", dependencies: ["M2RLData"]),
         .testTarget(name: "M2RLVerifyTests", dependencies: ["M2RLVerify", "M2RLSandbox", "M2RLCore", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(name: "M2RLTensorsTests", dependencies: ["M2RLTensors", "M2RLCore"]),
+        .testTarget(name: "M2RLMergeTests", dependencies: ["M2RLMerge", "M2RLTensors", "M2RLCore"]),
         // End-to-end: runs the built `m2rl` executable (the dependency makes sure it is built).
         .testTarget(name: "m2rlCLITests", dependencies: ["m2rl", "M2RLCore"]),
     ]
