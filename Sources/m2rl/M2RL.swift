@@ -14,7 +14,7 @@ struct M2RL: ParsableCommand {
             Exit status: 0 on success, 2 on bad usage, 1 when m2rl itself failed.
             """,
         version: "0.1.0",
-        subcommands: [ScoreCommand.self, SandboxCommand.self, DatasetCommand.self, InstructionCommand.self, MergeCommand.self]
+        subcommands: [ScoreCommand.self, SandboxCommand.self, DatasetCommand.self, InstructionCommand.self, MergeCommand.self, AnalyzeCommand.self]
     )
 }
 

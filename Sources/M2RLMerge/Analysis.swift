@@ -1,0 +1,211 @@
+import Foundation
+import M2RLCore
+import M2RLTensors
+
+/// How `m2rl analyze` runs.
+public struct AnalysisOptions: Sendable {
+    /// The random projection's seed.
+    public var seed: UInt64
+    public var jobs: Int
+    /// Compute the numerical rank of 2-D updates with at most this many entries (an F64 SVD
+    /// each; 0 turns ranks off). Larger matrices report null.
+    public var rankLimit: Int
+    public var chunkLimit: Int
+
+    public init(seed: UInt64 = 0, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, rankLimit: Int = 1 << 24, chunkLimit: Int = 1 << 22) {
+        self.seed = seed
+        self.jobs = max(1, jobs)
+        self.rankLimit = rankLimit
+        self.chunkLimit = max(1, chunkLimit)
+    }
+}
+
+/// Weight-space analysis of task vectors δ = θ − θ₀ (docs/merge.md, "Analysis"): update
+/// sparsity by three rules, norms, ranks, and for every pair of models the overlap of their
+/// update masks, cosine similarity (exact and after a 256-dimensional count sketch) and sign
+/// conflicts. δ is computed in F64 from the stored values (exact for F32, F16 and BF16).
+public enum Analysis {
+    /// The relative threshold of the study's update rule: |δ| > 1e-3 · max(|θ|, |θ₀|).
+    public static let relativeThreshold = 1e-3
+    public static let absoluteThreshold = 1e-5
+    public static let sketchSize = 256
+
+    struct TensorStats {
+        var name: String
+        var shape: [Int]
+        var count: Int
+        var unchanged: [Int]
+        var within: [Int]
+        var updated: [Int]
+        var squares: [Double]
+        var maximum: [Double]
+        var rank: [Int?]
+        var bothUpdated: [Int]
+        var eitherUpdated: [Int]
+        var conflicts: [Int]
+        var dots: [Double]
+        var sketches: [[Double]]
+    }
+
+    public static func run(base basePath: String, models modelPaths: [String], options: AnalysisOptions = .init()) throws -> JSONValue {
+        let base = try Checkpoint(path: basePath)
+        let models = try modelPaths.map { try Checkpoint(path: $0) }
+        var problems: [String] = []
+        for (m, model) in models.enumerated() {
+            for entry in base.entries where entry.dtype.isFloatingPoint {
+                guard let other = model.entry(entry.name) else {
+                    problems.append("models[\(m)] (\(model.path)): tensor \"\(entry.name)\" is missing (the base has it)")
+                    continue
+                }
+                if other.shape != entry.shape {
+                    problems.append("models[\(m)] (\(model.path)): tensor \"\(entry.name)\" has shape \(other.shape), the base's is \(entry.shape)")
+                }
+            }
+        }
+        if !problems.isEmpty { throw MergeError(problems: problems) }
+        let pairs = models.indices.flatMap { a in ((a + 1)..<models.count).map { (a, $0) } }
+        let floating = base.entries.filter { $0.dtype.isFloatingPoint }
+        let order = floating.indices.sorted { floating[$0].count > floating[$1].count }
+        let computed = try concurrentMap(order, width: options.jobs) { index -> (Int, TensorStats) in
+            let entry = floating[index]
+            return (index, try tensorStats(entry, models: models.map { $0.entry(entry.name)! }, pairs: pairs, options: options))
+        }
+        var stats = [TensorStats?](repeating: nil, count: floating.count)
+        for (index, value) in computed { stats[index] = value }
+        return report(base: basePath, models: modelPaths, stats: stats.map { $0! }, pairs: pairs, seed: options.seed)
+    }
+
+    static func tensorStats(_ entry: Checkpoint.Entry, models: [Checkpoint.Entry], pairs: [(Int, Int)], options: AnalysisOptions) throws -> TensorStats {
+        let m = models.count
+        var stats = TensorStats(
+            name: entry.name, shape: entry.shape, count: entry.count,
+            unchanged: .init(repeating: 0, count: m), within: .init(repeating: 0, count: m), updated: .init(repeating: 0, count: m),
+            squares: .init(repeating: 0, count: m), maximum: .init(repeating: 0, count: m), rank: .init(repeating: nil, count: m),
+            bothUpdated: .init(repeating: 0, count: pairs.count), eitherUpdated: .init(repeating: 0, count: pairs.count),
+            conflicts: .init(repeating: 0, count: pairs.count), dots: .init(repeating: 0, count: pairs.count),
+            sketches: .init(repeating: .init(repeating: 0, count: sketchSize), count: m))
+        let wantsRank = entry.shape.count == 2 && entry.count > 0 && entry.count <= options.rankLimit
+        var full: [[Double]] = wantsRank ? .init(repeating: .init(repeating: 0, count: entry.count), count: m) : []
+        let source = TensorSource<Double>(name: entry.name, shape: entry.shape, base: entry, models: models, asDeltas: false, chunkLimit: options.chunkLimit)
+        let key = CounterBits.projectionKey(seed: options.seed, tensor: entry.name)
+        var delta = [Double](repeating: 0, count: m)
+        var updated = [Bool](repeating: false, count: m)
+        source.forEachChunk { range, base, chunks in
+            for j in 0..<range.count {
+                let index = range.lowerBound + j
+                let bits = CounterBits.bits(key: key, index: index)
+                let bucket = Int(bits & 255)
+                let negative = (bits >> 8) & 1 == 1
+                let b = base[j]
+                for i in 0..<m {
+                    let value = chunks[i][j]
+                    let d = value - b
+                    delta[i] = d
+                    let magnitude = abs(d)
+                    if d == 0 { stats.unchanged[i] += 1 }
+                    if magnitude <= absoluteThreshold { stats.within[i] += 1 }
+                    updated[i] = magnitude > relativeThreshold * max(abs(value), abs(b))
+                    if updated[i] { stats.updated[i] += 1 }
+                    stats.squares[i] += d * d
+                    if magnitude > stats.maximum[i] { stats.maximum[i] = magnitude }
+                    stats.sketches[i][bucket] += negative ? -d : d
+                    if wantsRank { full[i][index] = d }
+                }
+                for (p, pair) in pairs.enumerated() {
+                    let (a, c) = pair
+                    stats.dots[p] += delta[a] * delta[c]
+                    if updated[a] || updated[c] { stats.eitherUpdated[p] += 1 }
+                    if updated[a] && updated[c] {
+                        stats.bothUpdated[p] += 1
+                        if (delta[a] > 0) != (delta[c] > 0) { stats.conflicts[p] += 1 }
+                    }
+                }
+            }
+        }
+        if wantsRank {
+            for i in 0..<m {
+                stats.rank[i] = try Matrix(rows: entry.shape[0], columns: entry.shape[1], values: full[i]).rank(epsilon: 0x1p-23)
+            }
+        }
+        return stats
+    }
+
+    static func fraction(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) }
+
+    static func report(base: String, models: [String], stats: [TensorStats], pairs: [(Int, Int)], seed: UInt64) -> JSONValue {
+        var modelReports: [JSONValue] = []
+        var totalSquares = [Double](repeating: 0, count: models.count)
+        var sketches = [[Double]](repeating: .init(repeating: 0, count: sketchSize), count: models.count)
+        var totalUpdated = [Int](repeating: 0, count: models.count)
+        let parameters = stats.reduce(0) { $0 + $1.count }
+        for (i, path) in models.enumerated() {
+            var unchanged = 0, within = 0, updated = 0, squares = 0.0, maximum = 0.0
+            var tensors: [JSONValue] = []
+            var layers: [Int: (parameters: Int, updated: Int, squares: Double)] = [:]
+            for tensor in stats {
+                unchanged += tensor.unchanged[i]
+                within += tensor.within[i]
+                updated += tensor.updated[i]
+                squares += tensor.squares[i]
+                maximum = max(maximum, tensor.maximum[i])
+                for k in 0..<sketchSize { sketches[i][k] += tensor.sketches[i][k] }
+                if let layer = layerIndex(of: tensor.name) {
+                    var entry = layers[layer] ?? (0, 0, 0)
+                    entry.parameters += tensor.count
+                    entry.updated += tensor.updated[i]
+                    entry.squares += tensor.squares[i]
+                    layers[layer] = entry
+                }
+                let minDimension = tensor.shape.count == 2 ? min(tensor.shape[0], tensor.shape[1]) : 0
+                tensors.append([
+                    "name": .string(tensor.name), "shape": .array(tensor.shape.map { .int($0) }), "parameters": .int(tensor.count),
+                    "unchanged": .int(tensor.unchanged[i]), "within_1e-5": .int(tensor.within[i]), "updated": .int(tensor.updated[i]),
+                    "unchanged_fraction": .double(fraction(tensor.unchanged[i], tensor.count)),
+                    "within_1e-5_fraction": .double(fraction(tensor.within[i], tensor.count)),
+                    "updated_fraction": .double(fraction(tensor.updated[i], tensor.count)),
+                    "l2": .double(tensor.squares[i].squareRoot()), "linf": .double(tensor.maximum[i]),
+                    "rank": tensor.rank[i].map { .int($0) } ?? .null,
+                    "rank_fraction": tensor.rank[i].map { .double(fraction($0, minDimension)) } ?? .null,
+                ])
+            }
+            totalSquares[i] = squares
+            totalUpdated[i] = updated
+            modelReports.append([
+                "path": .string(path), "parameters": .int(parameters), "unchanged": .int(unchanged), "within_1e-5": .int(within),
+                "updated": .int(updated), "unchanged_fraction": .double(fraction(unchanged, parameters)),
+                "within_1e-5_fraction": .double(fraction(within, parameters)), "updated_fraction": .double(fraction(updated, parameters)),
+                "l2": .double(squares.squareRoot()), "linf": .double(maximum), "tensors": .array(tensors),
+                "layers": .array(layers.keys.sorted().map { layer in
+                    let entry = layers[layer]!
+                    return ["layer": .int(layer), "parameters": .int(entry.parameters), "updated": .int(entry.updated),
+                            "updated_fraction": .double(fraction(entry.updated, entry.parameters)), "l2": .double(entry.squares.squareRoot())]
+                }),
+            ])
+        }
+        var pairReports: [JSONValue] = []
+        for (p, pair) in pairs.enumerated() {
+            let (a, b) = pair
+            let both = stats.reduce(0) { $0 + $1.bothUpdated[p] }
+            let either = stats.reduce(0) { $0 + $1.eitherUpdated[p] }
+            let conflicts = stats.reduce(0) { $0 + $1.conflicts[p] }
+            let dot = stats.reduce(0.0) { $0 + $1.dots[p] }
+            let pa = fraction(totalUpdated[a], parameters), pb = fraction(totalUpdated[b], parameters)
+            let union = pa + pb - pa * pb
+            let norms = totalSquares[a].squareRoot() * totalSquares[b].squareRoot()
+            var sketchDot = 0.0, sketchA = 0.0, sketchB = 0.0
+            for k in 0..<sketchSize {
+                sketchDot += sketches[a][k] * sketches[b][k]
+                sketchA += sketches[a][k] * sketches[a][k]
+                sketchB += sketches[b][k] * sketches[b][k]
+            }
+            let sketchNorms = sketchA.squareRoot() * sketchB.squareRoot()
+            pairReports.append([
+                "a": .int(a), "b": .int(b), "both_updated": .int(both), "either_updated": .int(either),
+                "jaccard": .double(fraction(both, either)), "jaccard_random": .double(union == 0 ? 0 : pa * pb / union),
+                "cosine": .double(norms == 0 ? 0 : dot / norms), "cosine_projected": .double(sketchNorms == 0 ? 0 : sketchDot / sketchNorms),
+                "sign_conflicts": .int(conflicts), "sign_conflict_rate": .double(fraction(conflicts, both)),
+            ])
+        }
+        return ["base": .string(base), "seed": .int(Int(truncatingIfNeeded: seed)), "models": .array(modelReports), "pairs": .array(pairReports)]
+    }
+}
