@@ -137,6 +137,9 @@ public final class Checkpoint: @unchecked Sendable {
             }
             weightMap[name] = shard
         }
+        guard !weightMap.isEmpty else {
+            throw TensorsError(.invalidIndex, file: indexPath, "weight_map is empty: the index lists no tensor")
+        }
         var metadata: [String: JSONValue] = [:]
         if case .object(let fields)? = json["metadata"] { metadata = fields }
         return (metadata, weightMap)

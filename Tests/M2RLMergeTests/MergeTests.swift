@@ -1,0 +1,273 @@
+import Foundation
+import M2RLCore
+import M2RLTensors
+import Testing
+@testable import M2RLMerge
+
+/// Builds small checkpoints in a temporary folder.
+struct Workspace {
+    let folder: String
+
+    init(_ label: String) throws {
+        folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("m2rl-merge-\(getpid())-\(label)-\(UInt32.random(in: 0...UInt32.max))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    /// Writes F32 tensors (name → (shape, values)) as a checkpoint `name` with a config.json.
+    @discardableResult
+    func checkpoint(_ name: String, _ tensors: [(String, [Int], [Float])], dtype: DType = .f32) throws -> String {
+        let path = folder + "/" + name
+        let writer = try CheckpointWriter(directory: path, tensors: tensors.map { .init(name: $0.0, dtype: dtype, shape: $0.1) }, shardSize: 1 << 30)
+        for (tensorName, _, values) in tensors {
+            var bytes = [UInt8](repeating: 0, count: values.count * dtype.size)
+            bytes.withUnsafeMutableBytes { out in values.withUnsafeBufferPointer { TensorData.encode($0, as: dtype, into: out) } }
+            try bytes.withUnsafeBytes { try writer.write(tensorName, bytes: $0) }
+        }
+        try writer.finish()
+        try #"{"model_type": "test", "torch_dtype": "float32"}"#.write(toFile: path + "/config.json", atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func config(_ yaml: String) throws -> MergeConfig {
+        try MergeConfig.parse(yaml: yaml, origin: "test.yaml", directory: folder)
+    }
+
+    func merge(_ yaml: String, jobs: Int = 1, chunkLimit: Int = 1 << 24) throws -> [String: [Float]] {
+        let output = folder + "/out-\(UInt32.random(in: 0...UInt32.max))"
+        _ = try Merger.run(try config(yaml), output: output, options: MergeOptions(jobs: jobs, chunkLimit: chunkLimit))
+        let result = try Checkpoint(path: output)
+        var values: [String: [Float]] = [:]
+        for entry in result.entries where entry.dtype.isFloatingPoint {
+            var decoded = [Float](repeating: 0, count: entry.count)
+            decoded.withUnsafeMutableBufferPointer { TensorData.decode(entry.bytes, entry.dtype, into: $0) }
+            values[entry.name] = decoded
+        }
+        return values
+    }
+}
+
+@Suite("Merge: configuration")
+struct MergeConfigTests {
+    @Test("every problem is reported at once, each with its key")
+    func allProblems() throws {
+        let space = try Workspace("config")
+        let yaml = """
+            merge_method: ties
+            base_model: base
+            colour: blue
+            models:
+              - model: a
+                parameters: {weight: 1, density: 1.5, lambda: 2}
+              - {model: b, extra: 1}
+            parameters: {sign: majority}
+            dtype: float8
+            """
+        #expect { try space.config(yaml) } throws: { error in
+            let text = "\(error)"
+            return text.contains("test.yaml: colour: unknown key")
+                && text.contains("models[0].parameters.density: 1.5 is out of range 0.0...1.0")
+                && text.contains("models[0].parameters.lambda: not a parameter of this method")
+                && text.contains("models[1].extra: unknown key")
+                && text.contains("parameters.sign: expected one of: sum, count")
+                && text.contains("dtype: expected one of float32, float64")
+        }
+    }
+
+    @Test("an unknown method lists the methods; slerp requires t and exactly one model")
+    func methodRules() throws {
+        let space = try Workspace("methods")
+        #expect { try space.config("merge_method: average\nmodels: [a]") } throws: { "\($0)".contains("unknown method \"average\"; the methods are: linear, task_arithmetic, ties") }
+        #expect { try space.config("merge_method: slerp\nbase_model: b\nmodels: [a, c]") } throws: { error in
+            "\(error)".contains("parameters.t: required") && "\(error)".contains("slerp takes exactly 1 model(s) besides the base; found 2")
+        }
+        #expect { try space.config("merge_method: ties\nmodels: [a]") } throws: { "\($0)".contains("base_model: required by ties") }
+    }
+
+    @Test("defaults fill in; top-level per-model parameters are every model's default; paths resolve against the config")
+    func defaults() throws {
+        let space = try Workspace("defaults")
+        let config = try space.config("""
+            merge_method: dare_ties
+            base_model: base
+            models:
+              - model: a
+              - model: /abs/b
+                parameters: {density: 0.3}
+            parameters: {density: 0.7, weight: 2}
+            shard_size: 2GiB
+            seed: 9
+            """)
+        #expect(config.models.map(\.path) == [space.folder + "/a", "/abs/b"])
+        #expect(config.models[0].parameters["density"] == .number(0.7))
+        #expect(config.models[1].parameters["density"] == .number(0.3))
+        #expect(config.models[1].parameters["weight"] == .number(2))
+        #expect(config.parameters["rescale"] == .choice("inverse") && config.parameters["sign"] == .choice("sum"))
+        #expect(config.parameters["lambda"] == .number(1) && config.parameters["normalize"] == .flag(false))
+        #expect(config.shardSize == 2 * 1_073_741_824 && config.seed == 9)
+    }
+
+    @Test("gradients interpolate over layers; filters pick by name")
+    func parameterForms() {
+        let gradient = ParameterValue.gradient([0, 1, 0.5])
+        #expect(gradient.number(tensor: "model.layers.0.x", layer: 0, layerCount: 5) == 0)
+        #expect(gradient.number(tensor: "", layer: 1, layerCount: 5) == 0.5)
+        #expect(gradient.number(tensor: "", layer: 2, layerCount: 5) == 1)
+        #expect(gradient.number(tensor: "", layer: 3, layerCount: 5) == 0.75)
+        #expect(gradient.number(tensor: "", layer: 4, layerCount: 5) == 0.5)
+        #expect(gradient.number(tensor: "model.embed_tokens.weight", layer: nil, layerCount: 5) == 0)
+        let filtered = ParameterValue.filtered([("self_attn", .number(0.2)), ("mlp", .gradient([0, 1])), (nil, .number(0.9))])
+        #expect(filtered.number(tensor: "model.layers.3.self_attn.q_proj.weight", layer: 3, layerCount: 4) == 0.2)
+        #expect(filtered.number(tensor: "model.layers.3.mlp.up_proj.weight", layer: 3, layerCount: 4) == 1)
+        #expect(filtered.number(tensor: "lm_head.weight", layer: nil, layerCount: 4) == 0.9)
+        #expect(layerIndex(of: "model.layers.12.mlp.down_proj.weight") == 12)
+        #expect(layerIndex(of: "transformer.h.3.attn.c_attn.weight") == 3)
+        #expect(layerIndex(of: "model.norm.weight") == nil)
+    }
+}
+
+@Suite("Merge: methods")
+struct MergeMethodTests {
+    @Test("radix selection finds exact order statistics, ties included")
+    func radixSelect() {
+        var generator = SplitMix64(seed: 5)
+        let values: [Float] = (0..<5000).map { _ in Float(Int.random(in: 0...300, using: &generator)) / 7 }
+        let sorted = values.sorted(by: >)
+        let ranks = [1, 2, 17, 2500, 4999, 5000]
+        let found = RadixSelect.largest(Float.self, ranks: ranks) { visit in values.forEach(visit) }
+        #expect(found == ranks.map { sorted[$0 - 1] })
+        let doubles = values.map { Double($0) * 1.5 }
+        #expect(RadixSelect.largest(Double.self, ranks: [10]) { visit in doubles.forEach(visit) } == [doubles.sorted(by: >)[9]])
+    }
+
+    /// Base 0; three models' deltas chosen so trim, election and disjoint mean are checkable by hand.
+    static func tinyModels(_ space: Workspace) throws {
+        try space.checkpoint("base", [("layers.0.w", [2, 3], [0, 0, 0, 0, 0, 0])])
+        try space.checkpoint("a", [("layers.0.w", [2, 3], [3, -1, 0.5, 2, 0, -4])])
+        try space.checkpoint("b", [("layers.0.w", [2, 3], [-1, -2, 0.25, 2, 1, 4])])
+        try space.checkpoint("c", [("layers.0.w", [2, 3], [-1, 1, 0, -6, 0, 1])])
+    }
+
+    @Test("task arithmetic, linear and TIES give the hand-computed values")
+    func handComputed() throws {
+        let space = try Workspace("hand")
+        try MergeMethodTests.tinyModels(space)
+        let ta = try space.merge("merge_method: task_arithmetic\nbase_model: base\nmodels: [{model: a, parameters: {weight: 0.5}}, b, c]\nparameters: {lambda: 2}")
+        // λ · (0.5·a + b + c), entry by entry.
+        let expectedTA: [Float] = [-1, -3, 1, -6, 2, 6]
+        #expect(ta["layers.0.w"] == expectedTA)
+        let linear = try space.merge("merge_method: linear\nmodels: [{model: a, parameters: {weight: 3}}, {model: b, parameters: {weight: 1}}]")
+        #expect(linear["layers.0.w"] == [2, -1.25, 0.4375, 2, 0.25, -2])
+        // TIES without trimming: elect the sign of the sum, average the agreeing entries.
+        let ties = try space.merge("merge_method: ties\nbase_model: base\nmodels: [a, b, c]")
+        #expect(ties["layers.0.w"] == [3, -1.5, 0.375, -6, 1, 2.5])
+        // Density 0.5 keeps the 3 largest |δ| of each model (ties kept: c keeps 1, -6, 1 and -1).
+        let trimmed = try space.merge("merge_method: ties\nbase_model: base\nmodels: [a, b, c]\nparameters: {density: 0.5, disjoint: count}")
+        // a keeps 3, 2, -4; b keeps -2, 2, 4 (and -1, 1 tie below); c keeps -1, 1, -6, 1.
+        let expectedTrim: [Float] = {
+            let a: [Float] = [3, 0, 0, 2, 0, -4], b: [Float] = [0, -2, 0, 2, 0, 4], c: [Float] = [-1, 1, 0, -6, 0, 1]
+            return (0..<6).map { j in
+                let sum = a[j] + b[j] + c[j]
+                let agreeing = [a[j], b[j], c[j]].filter { sum >= 0 ? $0 > 0 : $0 < 0 }
+                return agreeing.isEmpty ? 0 : agreeing.reduce(0, +) / Float(agreeing.count)
+            }
+        }()
+        #expect(trimmed["layers.0.w"] == expectedTrim)
+    }
+
+    @Test("RAM takes single changes as they are and averages shared ones")
+    func ram() throws {
+        let space = try Workspace("ram")
+        try MergeMethodTests.tinyModels(space)
+        let merged = try space.merge("merge_method: ram\nbase_model: base\nmodels: [a, b, c]")
+        let third: Float = 1 / 3
+        let expected: [Float] = [third, -2 / Float(3), 0.375, -2 / Float(3), 1, third]
+        #expect(merged["layers.0.w"] == expected)
+    }
+
+    @Test("results do not depend on workers or chunking: DARE, whole-model TIES, breadcrumbs, SCE, model stock, TSV")
+    func deterministic() throws {
+        let space = try Workspace("determinism")
+        var generator = SplitMix64(seed: 11)
+        func random(_ n: Int) -> [Float] { (0..<n).map { _ in Float(Int.random(in: -500...500, using: &generator)) / 256 } }
+        let shapes: [(String, [Int])] = [("model.layers.0.mlp.w", [24, 16]), ("model.layers.1.mlp.w", [24, 16]), ("model.norm.weight", [16]), ("model.embed_tokens.weight", [40, 16])]
+        let base = shapes.map { ($0.0, $0.1, random($0.1.reduce(1, *))) }
+        try space.checkpoint("base", base)
+        for name in ["a", "b", "c"] {
+            try space.checkpoint(name, base.map { tensor in (tensor.0, tensor.1, tensor.2.map { Bool.random(using: &generator) ? $0 : $0 + Float(Int.random(in: -40...40, using: &generator)) / 64 }) })
+        }
+        let configs = [
+            "merge_method: dare_ties\nbase_model: base\nmodels: [a, b, c]\nparameters: {density: 0.4}\nseed: 3",
+            "merge_method: dare_linear\nbase_model: base\nmodels: [a, b, c]\nparameters: {density: 0.6, rescale: l1}",
+            "merge_method: ties\nbase_model: base\nmodels: [a, b, c]\nparameters: {density: 0.3, trim_scope: model}",
+            "merge_method: breadcrumbs\nbase_model: base\nmodels: [a, b, c]\nparameters: {density: 0.5, gamma: 0.05}",
+            "merge_method: sce\nbase_model: base\nmodels: [a, b, c]\nparameters: {select_topk: 0.5}",
+            "merge_method: model_stock\nbase_model: base\nmodels: [a, b, c]\nparameters: {filter_wise: true}",
+            "merge_method: tsv\nbase_model: base\nmodels: [a, b, c]",
+        ]
+        for yaml in configs {
+            let one = try space.merge(yaml, jobs: 1)
+            let chunked = try space.merge(yaml, jobs: 2, chunkLimit: 48)
+            #expect(one == chunked, "\(yaml)")
+        }
+        // DARE keeps about `density` of the entries, each divided by it.
+        let dare = try space.merge("merge_method: dare_linear\nbase_model: base\nmodels: [a]\nparameters: {density: 0.25}\nseed: 1")
+        let a = try Checkpoint(path: space.folder + "/a")
+        for (name, shape, baseValues) in base where shape.count == 2 {
+            let entry = try #require(a.entry(name))
+            var values = [Float](repeating: 0, count: entry.count)
+            values.withUnsafeMutableBufferPointer { TensorData.decode(entry.bytes, entry.dtype, into: $0) }
+            let merged = try #require(dare[name])
+            var kept = 0, changed = 0
+            for j in values.indices where values[j] != baseValues[j] {
+                changed += 1
+                let delta = values[j] - baseValues[j]
+                if merged[j] != baseValues[j] {
+                    kept += 1
+                    #expect(merged[j] == baseValues[j] + delta / 0.25)
+                }
+            }
+            let share = Double(kept) / Double(changed)
+            #expect(abs(share - 0.25) < 0.15, "\(name): kept \(kept) of \(changed)")
+        }
+    }
+
+    @Test("an embedding with more rows is cut, with fewer is completed from the base; other shape differences are errors")
+    func shapes() throws {
+        let space = try Workspace("shapes")
+        try space.checkpoint("base", [("model.embed_tokens.weight", [2, 2], [1, 1, 1, 1]), ("w", [2], [0, 0])])
+        try space.checkpoint("a", [("model.embed_tokens.weight", [3, 2], [2, 2, 2, 2, 9, 9]), ("w", [2], [1, 1])])
+        try space.checkpoint("b", [("model.embed_tokens.weight", [1, 2], [3, 3]), ("w", [2], [1, 1])])
+        let merged = try space.merge("merge_method: task_arithmetic\nbase_model: base\nmodels: [a, b]")
+        #expect(merged["model.embed_tokens.weight"] == [4, 4, 2, 2])
+        try space.checkpoint("bad", [("model.embed_tokens.weight", [2, 2], [1, 1, 1, 1]), ("w", [3], [0, 0, 0]), ("extra", [1], [0])])
+        #expect { try space.merge("merge_method: task_arithmetic\nbase_model: base\nmodels: [bad]") } throws: { error in
+            "\(error)".contains("tensor \"w\" has shape [3], the base's is [2]") && "\(error)".contains("tensor \"extra\" is not in the base")
+        }
+    }
+}
+
+@Suite("Merge: analysis")
+struct AnalysisTests {
+    @Test("counts, norms, ranks, overlap and conflicts on hand-made updates")
+    func counts() throws {
+        let space = try Workspace("analysis")
+        try space.checkpoint("base", [("model.layers.0.w", [2, 2], [1, 1, 1, 1])])
+        // a: +1 at 0, +1e-6 at 1 (within 1e-5, not updated). b: -1 at 0 (a conflict), +2 at 3.
+        try space.checkpoint("a", [("model.layers.0.w", [2, 2], [2, 1.000001, 1, 1])])
+        try space.checkpoint("b", [("model.layers.0.w", [2, 2], [0, 1, 1, 3])])
+        let report = try Analysis.run(base: space.folder + "/base", models: [space.folder + "/a", space.folder + "/b"])
+        let a = try #require(report["models"]?.array?[0])
+        #expect(a["unchanged"]?.int == 2 && a["within_1e-5"]?.int == 3 && a["updated"]?.int == 1)
+        let tensor = try #require(a["tensors"]?.array?.first)
+        #expect(tensor["rank"]?.int == 1)
+        let pair = try #require(report["pairs"]?.array?.first)
+        #expect(pair["both_updated"]?.int == 1 && pair["either_updated"]?.int == 2 && pair["sign_conflicts"]?.int == 1)
+        #expect(pair["jaccard"]?.number == 0.5)
+        #expect(pair["jaccard_random"]?.number == 0.25 * 0.5 / (0.25 + 0.5 - 0.125))
+        let expectedCosine = (1.0 * -1 + Double(Float(1.000001) - 1) * 0) / ((1 + pow(Double(Float(1.000001) - 1), 2)).squareRoot() * 5.0.squareRoot())
+        #expect(abs((pair["cosine"]?.number ?? 9) - expectedCosine) < 1e-12)
+        let layers = try #require(a["layers"]?.array)
+        #expect(layers.count == 1 && layers[0]["updated"]?.int == 1)
+    }
+}
