@@ -229,7 +229,7 @@ public enum Merger {
         }
         let asDeltas: Bool
         switch config.method.algorithm {
-        case .linear, .modelStock: asDeltas = false
+        case .linear, .modelStock, .slerp: asDeltas = false
         default: asDeltas = true
         }
         let source = TensorSource<W>(name: entry.name, shape: entry.shape, base: base ?? entry, models: inputs,

@@ -202,6 +202,21 @@ struct MergeMethodTests {
         #expect(trimmed["layers.0.w"] == expectedTrim)
     }
 
+    @Test("SLERP interpolates the models themselves on the great circle (lerp when they are parallel)")
+    func slerp() throws {
+        let space = try Workspace("slerp")
+        try space.checkpoint("base", [("w", [2], [1, 0]), ("p", [2], [1, 1])])
+        try space.checkpoint("a", [("w", [2], [0, 2]), ("p", [2], [3, 3])])
+        let half = try space.merge("merge_method: slerp\nbase_model: base\nmodels: [a]\nparameters: {t: 0.5}")
+        // Orthogonal: ϑ = π/2, s₀ = s₁ = sin(π/4) / 1; the result is s₀·(1, 0) + s₁·(0, 2).
+        let s = Float(sin(Double.pi / 4))
+        #expect(half["w"] == [s * 1 + s * 0, s * 0 + s * 2])
+        // Parallel: plain linear interpolation.
+        #expect(half["p"] == [2, 2])
+        let end = try space.merge("merge_method: slerp\nbase_model: base\nmodels: [a]\nparameters: {t: 1}")
+        #expect(end["w"]!.map { abs($0) < 1e-7 ? 0 : $0 } == [0, 2])
+    }
+
     @Test("RAM takes single changes as they are and averages shared ones")
     func ram() throws {
         let space = try Workspace("ram")
