@@ -1,0 +1,544 @@
+#!/usr/bin/env python3
+"""Driver of scripts/conformance/merge.sh: m2rl merge/analyze against merge_reference.py.
+
+    python3 scripts/conformance/merge_conformance.py M2RL_BINARY [--work DIR] [--only SUBSTR] [--keep]
+    python3 scripts/conformance/merge_conformance.py --self-check [--work DIR]
+
+Generates the checkpoints (merge_checkpoints.py), writes one YAML config per case below, runs
+`M2RL_BINARY merge CONFIG -o OUT` and the reference, and compares every output tensor:
+
+  exact      bit patterns equal (linear, task_arithmetic, ties, dare_* with rescale inverse/none,
+             breadcrumbs*, ram)
+  tolerance  |m2rl - ref| <= 1e-6 + 1e-5*|ref| for F32 outputs, or within one unit in the last
+             place of the output dtype (BF16/F16) when a last-bit rounding differs (tsv, slerp,
+             model_stock, sce, dare_* with rescale l1: LAPACK/F64 summation order)
+
+Also: the output layout (shards <= shard_size, alignment, index total_size, order, config.json
+with torch_dtype, tokenizer/generation files, m2rl-merge.yaml); DARE's kept fraction against the
+density (binomial, 4 sigma) and its rescale (exact) read from m2rl's output alone; and
+`m2rl analyze` against the reference report (counts exact, floats 1e-9 relative, ranks exact).
+Prints a table per case and exits 1 on any mismatch.
+"""
+import argparse
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import merge_reference as ref  # noqa: E402
+from safetensors_np import (DTYPE_SIZE, FLOATING, TORCH_NAMES, bf16_bits_to_f32, load_checkpoint,  # noqa: E402
+                            read_safetensors, stored_bits, to_working)
+
+A, B, C = "ft-a", "ft-b", "ft-c"
+
+
+def case(name, prec, method, models, params=None, mode="exact", **top):
+    """models: list of (expert, per-model parameters or None)."""
+    return dict(name=name, prec=prec, method=method, models=models, params=params or {}, mode=mode, top=top)
+
+
+CASES = [
+    # linear
+    case("linear", "f32", "linear", [(A, {"weight": 1.0}), (B, {"weight": 2.0}), (C, {"weight": 0.5})]),
+    case("linear-nonorm", "bf16", "linear", [(A, {"weight": 0.3}), (B, {"weight": 0.3}), (C, {"weight": 0.4})],
+         {"normalize": False}),
+    case("linear-gradient-filter", "bf16", "linear",
+         [(A, {"weight": [0.2, 1.0]}), (B, {"weight": [{"filter": "mlp", "value": 2.0}, {"value": 0.5}]}), (C, None)]),
+    case("linear-identical", "f32", "linear", [(C, {"weight": 0.7}), (C, {"weight": 0.3})]),
+    # task arithmetic
+    case("task_arithmetic", "f32", "task_arithmetic", [(A, {"weight": 1.0}), (B, {"weight": 0.5}), (C, {"weight": -0.25})],
+         {"lambda": 0.8}),
+    case("task_arithmetic-normalize-out-f32", "bf16", "task_arithmetic", [(A, None), (B, {"weight": 3.0}), (C, None)],
+         {"normalize": True}, out_dtype="float32"),
+    case("task_arithmetic-f64-working", "bf16", "task_arithmetic", [(A, {"weight": 0.7}), (B, {"weight": 0.9}), (C, {"weight": 0.35})],
+         {"lambda": 1.3}, dtype="float64"),
+    case("task_arithmetic-out-bf16", "f32", "task_arithmetic", [(A, None), (B, None)], {"lambda": 0.5}, out_dtype="bfloat16"),
+    case("task_arithmetic-out-f16", "f32", "task_arithmetic", [(A, None), (C, None)], {"lambda": 0.5}, out_dtype="float16"),
+    # ties
+    case("ties-tensor", "bf16", "ties", [(A, {"density": 0.2}), (B, {"density": 0.3}), (C, {"density": 0.5})]),
+    case("ties-model", "bf16", "ties", [(A, None), (B, None), (C, None)],
+         {"density": 0.2, "trim_scope": "model", "lambda": 1.2}),
+    case("ties-count-count", "f32", "ties", [(A, {"density": 0.4}), (B, {"density": 0.4}), (C, {"density": 0.4})],
+         {"sign": "count", "disjoint": "count"}),
+    case("ties-model-weights", "f32", "ties",
+         [(A, {"weight": 1.0, "density": 0.1}), (B, {"weight": 0.5, "density": 0.3}), (C, {"weight": 2.0, "density": 1.0})],
+         {"trim_scope": "model", "disjoint": "weight"}),
+    case("ties-density0-nonorm", "bf16", "ties", [(A, {"density": 0.0}), (B, {"density": 0.6}), (C, {"density": 0.25})],
+         {"normalize": False, "lambda": 0.7}),
+    case("ties-density-gradient", "bf16", "ties",
+         [(A, {"density": [0.1, 0.5]}), (B, {"density": [0.9, 0.2, 0.4]}), (C, {"density": [{"filter": "self_attn", "value": 0.15}, {"value": 0.35}]})]),
+    case("ties-one-model-density1", "f32", "ties", [(B, {"weight": 0.6})], {"normalize": False}),
+    # dare
+    case("dare_linear-inverse", "f32", "dare_linear", [(A, {"density": 0.3}), (B, {"density": 0.5}), (C, {"density": 0.7})],
+         seed=1234),
+    case("dare_linear-none-normalize", "bf16", "dare_linear",
+         [(A, {"density": 0.5, "weight": 1.0}), (B, {"density": 0.5, "weight": 2.0}), (C, {"density": 0.9})],
+         {"rescale": "none", "normalize": True, "lambda": 0.5}),
+    case("dare_linear-l1", "f32", "dare_linear", [(A, {"density": 0.4}), (C, {"density": 0.2})], {"rescale": "l1"},
+         mode="tolerance", seed=9),
+    case("dare_linear-single-dense", "f32", "dare_linear", [(C, {"density": 0.3})], seed=77),
+    case("dare_ties-inverse", "bf16", "dare_ties", [(A, {"density": 0.6}), (B, {"density": 0.6}), (C, {"density": 0.3})],
+         {"sign": "count", "disjoint": "count", "normalize": True}, seed=5),
+    case("dare_ties-none", "f32", "dare_ties", [(A, {"density": [0.3, 0.9]}), (B, {"density": 0.5}), (C, {"density": 1.0})],
+         {"rescale": "none"}),
+    case("dare_ties-l1", "bf16", "dare_ties", [(A, {"density": 0.5}), (B, {"density": 0.5}), (C, {"density": 0.5})],
+         {"rescale": "l1", "normalize": True}, mode="tolerance", seed=3),
+    # breadcrumbs
+    case("breadcrumbs", "f32", "breadcrumbs", [(A, {"density": 0.2, "gamma": 0.05}), (B, {"density": 0.3}), (C, {"density": 0.5, "gamma": 0.1})]),
+    case("breadcrumbs-gamma0", "bf16", "breadcrumbs", [(A, None), (B, None), (C, None)], {"density": 0.3, "gamma": 0.0, "lambda": 0.9}),
+    case("breadcrumbs-b-negative", "bf16", "breadcrumbs", [(A, {"density": 0.95, "gamma": 0.1}), (C, {"density": 0.98, "gamma": 0.05})],
+         {"normalize": True}),
+    case("breadcrumbs_ties", "bf16", "breadcrumbs_ties", [(A, None), (B, {"weight": 0.5}), (C, None)],
+         {"density": 0.5, "gamma": 0.1, "normalize": True, "disjoint": "count"}),
+    case("breadcrumbs_ties-count", "f32", "breadcrumbs_ties", [(A, {"density": 0.4}), (B, {"density": 0.6}), (C, {"density": 0.3, "gamma": 0.02})],
+         {"sign": "count"}),
+    # sce
+    case("sce-topk", "f32", "sce", [(A, None), (B, None), (C, None)], {"select_topk": 0.3}, mode="tolerance"),
+    case("sce-default", "bf16", "sce", [(A, None), (B, None), (C, None)], {"lambda": 0.9}, mode="tolerance"),
+    # tsv
+    case("tsv", "f32", "tsv", [(A, None), (B, None), (C, None)], mode="tolerance"),
+    case("tsv-alpha-reduction", "bf16", "tsv", [(A, None), (B, None), (C, None)], {"alpha": 0.7, "sv_reduction": 0.5},
+         mode="tolerance"),
+    # slerp
+    case("slerp", "f32", "slerp", [(C, None)], {"t": 0.3}, mode="tolerance"),
+    case("slerp-gradient", "bf16", "slerp", [(C, None)], {"t": [0.0, 0.5, 1.0]}, mode="tolerance"),
+    case("slerp-filter", "bf16", "slerp", [(A, None)], {"t": [{"filter": "mlp", "value": 0.8}, {"value": 0.25}]}, mode="tolerance"),
+    # model stock
+    case("model_stock", "f32", "model_stock", [(A, None), (B, None), (C, None)], mode="tolerance"),
+    case("model_stock-filter_wise", "bf16", "model_stock", [(A, None), (B, None), (C, None)], {"filter_wise": True},
+         mode="tolerance"),
+    case("model_stock-two", "f32", "model_stock", [(B, None), (C, None)], {"filter_wise": True}, mode="tolerance"),
+    # ram
+    case("ram", "f32", "ram", [(A, None), (B, None), (C, None)]),
+    case("ram-epsilon-out-f16", "bf16", "ram", [(A, None), (B, None), (C, None)], {"epsilon": 1e-3, "lambda": 0.9},
+         out_dtype="float16"),
+    case("ram-epsilon0", "f32", "ram", [(A, None), (B, None), (C, None)], {"epsilon": 0.0}),
+    # sharded output
+    case("sharded-ties-bf16", "bf16", "ties", [(A, {"density": 0.3}), (B, {"density": 0.3})], shard_size="20KB"),
+    case("sharded-ta-f32-out-bf16", "f32", "task_arithmetic", [(A, None), (B, None), (C, None)],
+         {"lambda": 0.6}, shard_size="10KiB", out_dtype="bfloat16"),
+]
+
+# --------------------------------------------------------------------------- config writing
+
+
+def yaml_value(v):
+    return json.dumps(v)  # JSON is YAML
+
+
+def write_config(c, ckpt, folder):
+    root = os.path.join(ckpt, c["prec"])
+    relative = c["name"].startswith("linear-gradient")  # one config with paths relative to it
+    path = os.path.join(root if relative else folder, c["name"] + ".yaml")
+    loc = (lambda m: "./" + m) if relative else (lambda m: os.path.join(root, m))
+    lines = [f"merge_method: {c['method']}", f"base_model: {loc('base')}", "models:"]
+    for m, p in c["models"]:
+        lines.append(f"  - model: {loc(m)}")
+        if p:
+            lines.append(f"    parameters: {yaml_value(p)}")
+    if c["params"]:
+        lines.append(f"parameters: {yaml_value(c['params'])}")
+    for k, v in c["top"].items():
+        lines.append(f"{k}: {v}")
+    with open(path, "w") as fh:
+        fh.write("\n".join(lines) + "\n")
+    return path
+
+
+# --------------------------------------------------------------------------- comparison
+
+def ulp_diff(dtype, a, b):
+    """Units in the last place between stored values (floating dtypes), as int64."""
+    bits = lambda x: stored_bits(dtype, x).astype(np.int64)
+    width = DTYPE_SIZE[dtype] * 8
+    sign = 1 << (width - 1)
+    ia, ib = bits(a), bits(b)
+    # map sign-magnitude to a monotonic integer line
+    ia = np.where(ia & sign, sign - ia if width < 64 else -(ia & (sign - 1)), ia)
+    ib = np.where(ib & sign, sign - ib if width < 64 else -(ib & (sign - 1)), ib)
+    return np.abs(ia - ib)
+
+
+def as_f64(dtype, arr):
+    return to_working(dtype, arr, np.float64) if dtype in FLOATING else arr.astype(np.float64)
+
+
+def compare_tensors(got, want, mode):
+    """Returns (tensors compared, max abs diff, list of problems)."""
+    problems = []
+    maxdiff = 0.0
+    if list(got) != list(want) and set(got) != set(want):
+        problems.append(f"tensor names differ: missing {sorted(set(want) - set(got))[:5]}, extra {sorted(set(got) - set(want))[:5]}")
+    for name, (wdtype, warr) in want.items():
+        if name not in got:
+            continue
+        g = got[name]
+        if g.dtype != wdtype or tuple(g.shape) != tuple(warr.shape):
+            problems.append(f"{name}: dtype/shape {g.dtype}{g.shape} vs reference {wdtype}{list(warr.shape)}")
+            continue
+        a, b = as_f64(g.dtype, g.array), as_f64(wdtype, warr)
+        diff = np.abs(a - b)
+        if diff.size:
+            maxdiff = max(maxdiff, float(np.nanmax(diff)))
+        if mode == "exact" or wdtype not in FLOATING:
+            bad = stored_bits(wdtype, g.array) != stored_bits(wdtype, warr)
+        else:
+            if wdtype in ("F32", "F64"):
+                bad = diff > 1e-6 + 1e-5 * np.abs(b)
+            else:
+                bad = (diff > 1e-6 + 1e-5 * np.abs(b)) & (ulp_diff(wdtype, g.array, warr) > 1)
+            bad |= np.isnan(a) != np.isnan(b)
+        if bad.any():
+            idx = np.argwhere(bad)
+            first = tuple(int(i) for i in idx[0])
+            problems.append(f"{name}: {int(bad.sum())}/{bad.size} differ; first at {list(first)}: "
+                            f"m2rl {a[first]!r} (bits {hex(int(stored_bits(wdtype, g.array)[first]))}) vs "
+                            f"reference {b[first]!r} (bits {hex(int(stored_bits(wdtype, warr)[first]))})")
+    return len(want), maxdiff, problems
+
+
+def check_layout(c, out, base_dir, want):
+    """The written folder: shards, alignment, order, index, copied files."""
+    problems = []
+    base = load_checkpoint(base_dir)
+    order = list(base)
+    index = os.path.join(out, "model.safetensors.index.json")
+    shard_size = None
+    if "shard_size" in c["top"]:
+        m = re.fullmatch(r"(\d+)(KB|KiB|MB|MiB|GB|GiB)?", str(c["top"]["shard_size"]))
+        shard_size = int(m.group(1)) * {None: 1, "KB": 1000, "KiB": 1024, "MB": 10**6, "MiB": 2**20,
+                                        "GB": 10**9, "GiB": 2**30}[m.group(2)]
+    if os.path.exists(index):
+        with open(index) as fh:
+            idx = json.load(fh)
+        files = sorted(set(idx["weight_map"].values()))
+        n = len(files)
+        if files != [f"model-{k:05d}-of-{n:05d}.safetensors" for k in range(1, n + 1)]:
+            problems.append(f"shard names {files}")
+        if set(idx["weight_map"]) != set(order):
+            problems.append("index weight_map does not list exactly the base tensors")
+        total = sum(a.size * DTYPE_SIZE[d] for d, a in want.values())
+        if int(idx.get("metadata", {}).get("total_size", -1)) != total:
+            problems.append(f"index total_size {idx.get('metadata')} != {total}")
+        if shard_size is None:
+            problems.append("sharded output without a small shard_size")
+    else:
+        files = ["model.safetensors"]
+        if shard_size is not None and sum(a.size * DTYPE_SIZE[d] for d, a in want.values()) > shard_size:
+            problems.append("expected shards (shard_size smaller than the model)")
+    seen = []
+    for f in files:
+        try:
+            tensors, _, start = read_safetensors(os.path.join(out, f))
+        except Exception as e:  # noqa: BLE001
+            problems.append(f"{f}: {e}")
+            continue
+        if start % 8:
+            problems.append(f"{f}: data starts at {start}, not a multiple of 8")
+        size = 0
+        for t in tensors:
+            if t.begin % DTYPE_SIZE[t.dtype]:
+                problems.append(f"{f}: {t.name} at offset {t.begin}, not a multiple of {DTYPE_SIZE[t.dtype]}")
+            size += t.end - t.begin
+        if shard_size is not None and size > shard_size and len(tensors) > 1:
+            problems.append(f"{f}: {size} tensor bytes > shard_size {shard_size} with {len(tensors)} tensors")
+        names = [t.name for t in tensors]
+        expect = sorted(names, key=lambda n: (-DTYPE_SIZE[want[n][0]], order.index(n)))
+        if names != expect:
+            problems.append(f"{f}: tensor order {names[:4]}... is not base order grouped by element size")
+        seen.append(sorted(names, key=order.index))
+    flat = [n for s in seen for n in s]
+    if flat != order:
+        problems.append("shards do not follow the base order")
+    with open(os.path.join(base_dir, "config.json")) as fh:
+        bconf = json.load(fh)
+    try:
+        with open(os.path.join(out, "config.json")) as fh:
+            oconf = json.load(fh)
+        expect = dict(bconf)
+        if "out_dtype" in c["top"]:
+            expect["torch_dtype"] = TORCH_NAMES[ref.CONFIG_NAMES[c["top"]["out_dtype"]]]
+        if oconf != expect:
+            problems.append(f"config.json {oconf} != {expect}")
+    except OSError as e:
+        problems.append(f"config.json: {e}")
+    for extra in ("tokenizer_config.json", "generation_config.json"):
+        if not os.path.exists(os.path.join(out, extra)):
+            problems.append(f"{extra} not copied")
+        elif open(os.path.join(out, extra)).read() != open(os.path.join(base_dir, extra)).read():
+            problems.append(f"{extra} differs from the base's")
+    if not os.path.exists(os.path.join(out, "m2rl-merge.yaml")):
+        problems.append("m2rl-merge.yaml missing")
+    return problems
+
+
+def dare_stats_from_output(cfgobj, got):
+    """dare_linear, one model, lambda 1, rescale inverse: recover m2rl's mask from its output alone."""
+    problems = []
+    inp = ref.Inputs(cfgobj.base, cfgobj.models)
+    density = float(cfgobj.per_model[0]["density"])
+    kept = total = 0
+    for name in inp.names:
+        if inp.base[name].dtype not in FLOATING:
+            continue
+        theta0, thetas = inp.working(name, np.float32)
+        delta = thetas[0] - theta0
+        out = to_working(got[name].dtype, got[name].array, np.float32)
+        changed = delta != 0
+        keep = changed & (out != theta0)
+        dropped = changed & ~keep
+        if (out[dropped] != theta0[dropped]).any() or (out[~changed] != theta0[~changed]).any():
+            problems.append(f"{name}: dropped entries are not the base")
+        expect = theta0 + delta / np.float32(density)
+        if (out[keep] != expect[keep]).any():
+            problems.append(f"{name}: kept entries are not base + delta / density exactly")
+        kept += int(keep.sum()); total += int(changed.sum())
+    frac = kept / total
+    sigma = math.sqrt(density * (1 - density) / total)
+    ok = abs(frac - density) <= 4 * sigma
+    if not ok:
+        problems.append(f"kept fraction {frac:.4f} vs density {density} (4 sigma = {4 * sigma:.4f})")
+    return f"m2rl kept {kept}/{total} = {frac:.4f} (density {density}, 4σ {4 * sigma:.4f})", problems
+
+
+# --------------------------------------------------------------------------- analysis
+
+def compare_json(got, want, path="", problems=None, notes=None):
+    if problems is None:
+        problems, notes = [], []
+    if isinstance(want, dict):
+        if not isinstance(got, dict):
+            problems.append(f"{path}: {type(got).__name__} instead of an object"); return problems, notes
+        if set(got) != set(want):
+            problems.append(f"{path}: keys {sorted(set(got) ^ set(want))} differ")
+        for k in want:
+            if k in got:
+                compare_json(got[k], want[k], f"{path}.{k}", problems, notes)
+    elif isinstance(want, list):
+        if not isinstance(got, list) or len(got) != len(want):
+            problems.append(f"{path}: {got!r:.80} vs {want!r:.80}"); return problems, notes
+        for i, (g, w) in enumerate(zip(got, want)):
+            compare_json(g, w, f"{path}[{i}]", problems, notes)
+    elif want is None or isinstance(want, (bool, str)):
+        if path.endswith(".path") or path.endswith(".base"):
+            if os.path.normpath(str(got)) != os.path.normpath(str(want)):
+                problems.append(f"{path}: {got!r} vs {want!r}")
+        elif got != want:
+            problems.append(f"{path}: {got!r} vs {want!r}")
+    elif isinstance(want, int) and not path.endswith(("fraction", "l2", "linf", "jaccard", "jaccard_random", "cosine",
+                                                      "cosine_projected", "rate")):
+        if got != want:
+            (notes if path.endswith(".rank") else problems).append(f"{path}: m2rl {got!r} vs reference {want!r}")
+    else:
+        if not isinstance(got, (int, float)) or isinstance(got, bool):
+            problems.append(f"{path}: {got!r} vs {want!r}")
+        elif abs(got - want) > 1e-9 * abs(want) + 1e-300 and not (want == 0 and abs(got) < 1e-12):
+            problems.append(f"{path}: m2rl {got!r} vs reference {want!r} (rel {abs(got - want) / max(abs(want), 1e-300):.2e})")
+    return problems, notes
+
+
+# --------------------------------------------------------------------------- self check
+
+
+def self_check(ckpt, work):
+    """The reference against itself: properties any correct implementation has."""
+    import yaml  # noqa: F401  (Config needs it)
+    fails = []
+
+    def run(c):
+        path = write_config(c, ckpt, work)
+        cfg = ref.Config(path)
+        return ref.merge(cfg)
+
+    def stored(prec, model):
+        return {n: (t.dtype, t.array) for n, t in load_checkpoint(os.path.join(ckpt, prec, model)).items()}
+
+    def same(x, y):
+        return all(x[n][0] == y[n][0] and np.array_equal(as_f64(x[n][0], x[n][1]), as_f64(y[n][0], y[n][1])) for n in x if x[n][0] in FLOATING)
+
+    for prec in ("f32", "bf16"):
+        b = stored(prec, "base")
+        c_ = stored(prec, C)
+        out, _, _ = run(case("sc-linear-same", prec, "linear", [(C, {"weight": 2.0}), (C, {"weight": 2.0})]))
+        if not same(out, c_):
+            fails.append(f"{prec}: linear of identical models (2, 2) is not the model")
+        out, _, _ = run(case("sc-linear-one", prec, "linear", [(C, {"weight": 4.0})]))
+        if not same(out, c_):
+            fails.append(f"{prec}: linear of one model is not the model")
+        ta, _, _ = run(case("sc-ta", prec, "task_arithmetic", [(B, {"weight": 0.6})]))
+        ti, _, _ = run(case("sc-ties1", prec, "ties", [(B, {"weight": 0.6})], {"normalize": False}))
+        if not same(ta, ti):
+            fails.append(f"{prec}: ties, one model, density 1, no normalize != task arithmetic")
+        ti2, _, _ = run(case("sc-ties1n", prec, "ties", [(B, {"weight": 0.5})]))
+        ta2, _, _ = run(case("sc-ta1", prec, "task_arithmetic", [(B, {"weight": 1.0})]))
+        if not same(ti2, ta2):
+            fails.append(f"{prec}: ties one model normalize (disjoint mean) != task arithmetic weight 1")
+        z, _, _ = run(case("sc-ta0", prec, "task_arithmetic", [(B, None)], {"lambda": 0.0}))
+        if not same(z, b):
+            fails.append(f"{prec}: lambda 0 is not the base")
+        d1, _, _ = run(case("sc-dare1", prec, "dare_linear", [(B, None), (C, None)]))
+        t1, _, _ = run(case("sc-ta2", prec, "task_arithmetic", [(B, None), (C, None)]))
+        if not same(d1, t1):
+            fails.append(f"{prec}: dare_linear density 1 != task arithmetic")
+        bc, _, _ = run(case("sc-bc1", prec, "breadcrumbs", [(B, None), (C, None)], {"density": 1.0, "gamma": 0.0}))
+        if not same(bc, t1):
+            fails.append(f"{prec}: breadcrumbs density 1 gamma 0 != task arithmetic")
+        for t, want in ((0.0, b), (1.0, c_)):
+            s, _, _ = run(case(f"sc-slerp{t}", prec, "slerp", [(C, None)], {"t": t}))
+            worst = max(float(np.max(np.abs(as_f64(s[n][0], s[n][1]) - as_f64(want[n][0], want[n][1])))) for n in s)
+            if worst > 1e-2:
+                fails.append(f"{prec}: slerp t={t} is {worst} away from its end")
+        r, _, _ = run(case("sc-ram1", prec, "ram", [(B, None)], {"epsilon": 0.0}))
+        if not same(r, stored(prec, B)) and prec == "bf16":
+            fails.append(f"{prec}: ram of one model, epsilon 0, is not the model")
+    # DARE: kept fraction per model near the density
+    for dens in (0.1, 0.3, 0.5, 0.9):
+        _, stats, _ = run(case("sc-dare", "f32", "dare_linear", [(A, {"density": dens}), (C, {"density": dens})], seed=11))
+        for i, (kept, total, d) in stats.items():
+            sigma = math.sqrt(d * (1 - d) / total)
+            if abs(kept / total - d) > 4 * sigma:
+                fails.append(f"dare model {i}: kept {kept / total:.4f} vs density {d}")
+    # DARE masks differ across models, seeds and tensors, and never depend on anything else
+    m1 = ref.dare_keep(0, "x", 0, 0.5, 4096); m2 = ref.dare_keep(0, "x", 1, 0.5, 4096); m3 = ref.dare_keep(1, "x", 0, 0.5, 4096)
+    if (m1 == m2).all() or (m1 == m3).all():
+        fails.append("dare masks do not depend on model/seed")
+    # TIES trim keeps ties at the threshold
+    d = np.array([0.5, -0.5, 0.25, 0.5, 0.1], np.float32)
+    if list(ref.magnitude_trim(d, 0.4) != 0) != [True, True, False, True, False]:
+        fails.append("magnitude trim ties")
+    # breadcrumbs cuts: n=10, density .3, gamma .2 -> sorted positions [5, 8)
+    d = np.arange(1, 11, dtype=np.float32)
+    if list(np.nonzero(ref.breadcrumb_mask(d, 0.3, 0.2))[0]) != [5, 6, 7]:
+        fails.append("breadcrumb cuts")
+    # the analysis of the base against itself is all unchanged
+    rep = ref.analyze(os.path.join(ckpt, "f32", "base"), [os.path.join(ckpt, "f32", "base")])
+    if rep["models"][0]["unchanged_fraction"] != 1.0:
+        fails.append("analysis of the base against itself")
+    for f in fails:
+        print("SELF-CHECK FAIL:", f)
+    print("self-check:", "ok" if not fails else f"{len(fails)} failure(s)")
+    return not fails
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("binary", nargs="?")
+    ap.add_argument("--work")
+    ap.add_argument("--only", help="run the cases whose name contains this")
+    ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    ap.add_argument("--self-check", action="store_true")
+    args = ap.parse_args()
+    work = args.work or tempfile.mkdtemp(prefix="m2rl-merge-conformance-")
+    os.makedirs(work, exist_ok=True)
+    ckpt = os.path.join(work, "ckpt")
+    subprocess.run([sys.executable, os.path.join(HERE, "merge_checkpoints.py"), ckpt], check=True, stdout=subprocess.DEVNULL)
+    configs = os.path.join(work, "configs")
+    os.makedirs(configs, exist_ok=True)
+    try:
+        if args.self_check:
+            return 0 if self_check(ckpt, configs) else 1
+        if not args.binary:
+            ap.error("give M2RL_BINARY (or --self-check)")
+        ok = run_all(args, work, ckpt, configs)
+        return 0 if ok else 1
+    finally:
+        if not args.keep and not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"(work folder kept: {work})")
+
+
+def run_all(args, work, ckpt, configs):
+    binary = os.path.abspath(args.binary)
+    rows = []
+    all_ok = True
+    details = []
+    for c in CASES:
+        if args.only and args.only not in c["name"]:
+            continue
+        path = write_config(c, ckpt, configs)
+        out = os.path.join(work, "out", c["name"])
+        shutil.rmtree(out, ignore_errors=True)
+        jobs = ["--jobs", "1"] if len(rows) % 3 == 0 else (["--jobs", "2"] if len(rows) % 3 == 1 else [])
+        t0 = time.time()
+        proc = subprocess.run([binary, "merge", path, "-o", out, *jobs], capture_output=True, text=True)
+        seconds = time.time() - t0
+        problems = []
+        cfg = ref.Config(path)
+        want, stats, inp = ref.merge(cfg)
+        n, maxdiff = len(want), float("nan")
+        if proc.returncode != 0:
+            problems.append(f"m2rl merge exited {proc.returncode}: {proc.stderr.strip()[:400]}")
+        else:
+            try:
+                got = load_checkpoint(out)
+                n, maxdiff, p = compare_tensors(got, want, c["mode"])
+                problems += p
+                problems += check_layout(c, out, inp.base_dir, want)
+                if c["name"] == "dare_linear-single-dense":
+                    note, p = dare_stats_from_output(cfg, got)
+                    details.append(f"{c['name']}: {note}")
+                    problems += p
+            except Exception as e:  # noqa: BLE001
+                problems.append(f"reading m2rl's output: {e}")
+        for i, (kept, total, d) in sorted(stats.items()):
+            sigma = math.sqrt(d * (1 - d) / total)
+            line = f"{c['name']}: reference mask model {i} kept {kept}/{total} = {kept / total:.4f} (density {d:g})"
+            if abs(kept / total - d) > 4 * sigma:
+                problems.append(line + " outside 4 sigma")
+            details.append(line)
+        verdict = "ok" if not problems else "MISMATCH"
+        all_ok &= not problems
+        rows.append((c["name"], c["method"], c["prec"], c["mode"], n, maxdiff, verdict, seconds))
+        for p in problems:
+            details.append(f"{c['name']}: {p}")
+    # analysis
+    if not args.only or "analyze" in args.only:
+        for prec, seed in (("f32", 0), ("bf16", 5)):
+            root = os.path.join(ckpt, prec)
+            models = [os.path.join(root, m) for m in (A, B, C)]
+            report = os.path.join(work, f"analyze-{prec}.json")
+            svg = os.path.join(work, f"svg-{prec}")
+            proc = subprocess.run([binary, "analyze", "--base", os.path.join(root, "base"), *models, "-o", report,
+                                   "--seed", str(seed), "--svg", svg], capture_output=True, text=True)
+            want = ref.analyze(os.path.join(root, "base"), models, seed)
+            problems, notes = [], []
+            if proc.returncode != 0:
+                problems.append(f"m2rl analyze exited {proc.returncode}: {proc.stderr.strip()[:400]}")
+            else:
+                with open(report) as fh:
+                    got = json.load(fh)
+                problems, notes = compare_json(got, json.loads(json.dumps(want)))
+                if not os.path.isdir(svg) or not any(f.endswith(".svg") for f in os.listdir(svg)):
+                    problems.append("--svg wrote no .svg file")
+            verdict = "ok" if not problems else "MISMATCH"
+            all_ok &= not problems
+            n = sum(len(m["tensors"]) for m in want["models"]) + len(want["pairs"])
+            rows.append((f"analyze-{prec}", "analyze", prec, "1e-9 rel", n, float("nan"), verdict, 0.0))
+            for p in problems[:30] + [f"(rank, reported) {x}" for x in notes[:10]]:
+                details.append(f"analyze-{prec}: {p}")
+            if len(problems) > 30:
+                details.append(f"analyze-{prec}: ... {len(problems) - 30} more")
+    print(f"{'case':36} {'method':17} {'ckpt':5} {'mode':10} {'tensors':>7} {'max |diff|':>11}  verdict")
+    for name, method, prec, mode, n, md, verdict, _ in rows:
+        print(f"{name:36} {method:17} {prec:5} {mode:10} {n:7d} {md:11.3g}  {verdict}")
+    for d in details:
+        print(d)
+    print("merge conformance:", "all ok" if all_ok else "MISMATCHES (see above)")
+    return all_ok
+
+
+if __name__ == "__main__":
+    sys.exit(main())
