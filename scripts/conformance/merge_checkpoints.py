@@ -3,8 +3,8 @@
 
     python3 scripts/conformance/merge_checkpoints.py OUTDIR [--seed 7]
 
-OUTDIR/{f32,bf16}/{base,ft-a,ft-b,ft-c}: a random base (3 Llama-like layers, embeddings, LM head,
-norms and biases, an I64 tensor) and three fine-tunes of it:
+OUTDIR/{f32,bf16}/{base,ft-a,ft-b,ft-c,ft-d}: a random base (3 Llama-like layers, embeddings, LM head,
+norms and biases, an I64 tensor) and four fine-tunes of it:
 
   ft-a  sparse (~15% of entries changed), a larger vocabulary (72 embedding / LM-head rows
         instead of 64: the shape rule), single file
@@ -12,6 +12,8 @@ norms and biases, an I64 tensor) and three fine-tunes of it:
         (equal magnitudes, opposite signs), sharded in 3 files with an index
   ft-c  dense (every floating entry changed; large changes on the MLP so SLERP takes its
         spherical branch there), tiny changes around 1e-5 (RAM's epsilon)
+  ft-d  very sparse (~5%), overlapping ft-b; written unaligned (header not padded, so every
+        tensor starts at an odd address) with its tensors in another order than the base's
 
 At "grid" positions the base value and every change are multiples of 1/64 so that changes of
 equal magnitude are exactly equal after rounding to BF16 (ties for TIES' trim, sign elections
@@ -87,7 +89,7 @@ def base_values(seed, name, shape, kind):
 
 EXPERTS = {
     # name: (changed fraction, scale of changes, delta kind)
-    "ft-a": 0.15, "ft-b": 0.25, "ft-c": 1.0,
+    "ft-a": 0.15, "ft-b": 0.25, "ft-c": 1.0, "ft-d": 0.05,
 }
 
 
@@ -103,7 +105,7 @@ def expert_values(seed, expert, name, shape, kind, base64, grid, dtype):
     else:
         frac = EXPERTS[expert]
         changed = rng.random(shape) < frac
-        if expert == "ft-b":
+        if expert in ("ft-b", "ft-d"):
             # overlap: a share of ft-a's changed entries, often with the opposite sign
             ra = rng_for(seed, "ft-a", name)
             a_changed = ra.random(shape) < EXPERTS["ft-a"]
@@ -113,7 +115,7 @@ def expert_values(seed, expert, name, shape, kind, base64, grid, dtype):
     g = rng_for(seed, "grid", name)
     steps = g.integers(1, 4, size=shape) / 64.0
     sign_a = np.where(g.random(shape) < 0.5, -1.0, 1.0)
-    if expert == "ft-a":
+    if expert in ("ft-a", "ft-d"):
         gd = sign_a * steps
     elif expert == "ft-b":
         gd = np.where(g.random(shape) < 0.6, -sign_a, sign_a) * steps  # 60% exact sign conflicts
@@ -155,7 +157,7 @@ def build(seed, out, dtype, shard_base):
              "generation_config.json": json.dumps({"do_sample": False}) + "\n"}
     save_checkpoint(os.path.join(folder, "base"), tensors, shards=shard_base, config=config, extra_files=extra)
 
-    for expert, shards in (("ft-a", 1), ("ft-b", 3), ("ft-c", 1)):
+    for expert, shards in (("ft-a", 1), ("ft-b", 3), ("ft-c", 1), ("ft-d", 1)):
         vocab = BIG_VOCAB if expert == "ft-a" else VOCAB
         etensors = []
         for name, shape, kind in layout(vocab):
@@ -173,7 +175,10 @@ def build(seed, out, dtype, shard_base):
             stored, _ = round_to(v, tdtype)
             etensors.append((name, tdtype, stored))
         cfg = dict(config, vocab_size=vocab)
-        save_checkpoint(os.path.join(folder, expert), etensors, shards=shards, config=cfg)
+        if expert == "ft-d":  # unaligned: no header padding, the I64 tensor first
+            etensors.sort(key=lambda t: t[1] != "I64")
+        save_checkpoint(os.path.join(folder, expert), etensors, shards=shards, config=cfg,
+                        align_header="odd" if expert == "ft-d" else True)
 
 
 def main():
@@ -183,7 +188,7 @@ def main():
     args = ap.parse_args()
     build(args.seed, args.out, "F32", shard_base=2)
     build(args.seed, args.out, "BF16", shard_base=1)
-    print(f"wrote {args.out}/f32 and {args.out}/bf16 (base, ft-a, ft-b, ft-c)")
+    print(f"wrote {args.out}/f32 and {args.out}/bf16 (base, ft-a, ft-b, ft-c, ft-d)")
 
 
 if __name__ == "__main__":

@@ -339,10 +339,12 @@ def merge_tensor(cfg, inp, name, thresholds, stats):
         for i, (d, p) in enumerate(zip(deltas, pm)):
             kept, keep = dare_drop(d, p["density"], g["rescale"], cfg.seed, name, i, W)
             dropped.append(kept)
-            if keep is not None:
-                stats.setdefault(i, [0, 0, p["density"]])
-                stats[i][0] += int(keep.sum())
-                stats[i][1] += keep.size
+            if keep is not None:  # [kept, entries, expected kept, binomial variance]
+                st = stats.setdefault(i, [0, 0, 0.0, 0.0])
+                st[0] += int(keep.sum())
+                st[1] += keep.size
+                st[2] += p["density"] * keep.size
+                st[3] += p["density"] * (1 - p["density"]) * keep.size
         if method == "dare_linear":
             return task_arith(dropped, weights, W, g["normalize"], g["lambda"], theta0)
         return ties_combine(dropped, weights, W, g["normalize"], g["sign"], g["disjoint"], g["lambda"], theta0)
@@ -445,7 +447,7 @@ def merge_tensor(cfg, inp, name, thresholds, stats):
 
 
 def merge(cfg):
-    """Returns (OrderedDict name -> (dtype, stored array)), DARE stats {model: [kept, total, density]}."""
+    """Returns (OrderedDict name -> (dtype, stored array)), DARE stats {model: [kept, entries, expected, variance]}, inputs."""
     inp = Inputs(cfg.base, cfg.models)
     W = cfg.working
     thresholds = None
@@ -576,8 +578,8 @@ def main():
         src = os.path.join(inp.base_dir, "config.json")
         if os.path.exists(src):
             shutil.copy(src, os.path.join(args.output, "config.json"))
-        for i, (kept, total, density) in sorted(stats.items()):
-            print(f"DARE model {i}: kept {kept}/{total} = {kept / total:.4f} (density {density})")
+        for i, (kept, total, expected, _) in sorted(stats.items()):
+            print(f"DARE model {i}: kept {kept}/{total} = {kept / total:.4f} (expected {expected / total:.4f})")
     else:
         report = analyze(args.base, args.models, args.seed)
         with open(args.output, "w") as fh:

@@ -233,17 +233,19 @@ def safetensors_bytes(tensors, metadata=None, align_header=True):
         offset += len(data)
         chunks.append(data)
     text = json.dumps(header, separators=(",", ":")).encode()
-    if align_header:
+    if align_header == "odd":  # data starting at an odd offset: every tensor unaligned
+        text += b" " * ((1 - len(text)) % 8)
+    elif align_header:
         text += b" " * ((-len(text)) % 8)
     return struct.pack("<Q", len(text)) + text + b"".join(chunks)
 
 
-def save_checkpoint(folder, tensors, shards=1, config=None, extra_files=None):
+def save_checkpoint(folder, tensors, shards=1, config=None, extra_files=None, align_header=True):
     """tensors: list of (name, dtype, stored ndarray). shards > 1 writes an index."""
     os.makedirs(folder, exist_ok=True)
     if shards == 1:
         with open(os.path.join(folder, "model.safetensors"), "wb") as fh:
-            fh.write(safetensors_bytes(tensors, {"format": "pt"}))
+            fh.write(safetensors_bytes(tensors, {"format": "pt"}, align_header))
     else:
         per = -(-len(tensors) // shards)
         weight_map = OrderedDict()
