@@ -122,6 +122,20 @@ CASES = [
     case("ram-epsilon-out-f16", "bf16", "ram", [(A, None), (B, None), (C, None)], {"epsilon": 1e-3, "lambda": 0.9},
          out_dtype="float16"),
     case("ram-epsilon0", "f32", "ram", [(A, None), (B, None), (C, None)], {"epsilon": 0.0}),
+    # edges: no base model, weights summing to 0, F64 working dtype, rounding of scalars
+    case("linear-no-base", "f32", "linear", [(B, {"weight": 0.25}), (C, {"weight": 0.75})], no_base=True),
+    case("linear-zero-weight-sum", "bf16", "linear", [(B, {"weight": 1.0}), (C, {"weight": -1.0})]),
+    case("task_arithmetic-out-f64", "f32", "task_arithmetic", [(A, None), (B, None)], {"lambda": 0.3}, out_dtype="float64"),
+    case("ties-model-f64", "bf16", "ties", [(A, {"density": 0.3}), (B, {"density": 0.2}), (D, {"density": 0.6})],
+         {"trim_scope": "model"}, dtype="float64"),
+    case("dare_ties-f64-big-seed", "f32", "dare_ties", [(A, {"density": 0.0}), (B, {"density": 0.45}), (C, {"density": 0.8})],
+         {"normalize": True}, dtype="float64", seed=4611686018427387909),
+    case("breadcrumbs-f64", "bf16", "breadcrumbs", [(A, None), (B, None), (C, None)], {"density": 0.25, "gamma": 0.02},
+         dtype="float64"),
+    case("ram-epsilon-rounds-up", "bf16", "ram", [(A, None), (B, None), (D, None)], {"epsilon": 0.015624999999}),
+    case("model_stock-f64", "bf16", "model_stock", [(A, None), (B, None), (C, None)], mode="tolerance", dtype="float64"),
+    case("sce-topk-f64", "bf16", "sce", [(A, None), (B, None), (C, None)], {"select_topk": 0.5}, mode="tolerance",
+         dtype="float64"),
     # an unaligned input (ft-d)
     case("ties-unaligned-input", "bf16", "ties", [(B, {"density": 0.5}), (D, {"density": 0.5})]),
     case("ram-unaligned-input", "f32", "ram", [(A, None), (B, None), (D, None)]),
@@ -143,7 +157,10 @@ def write_config(c, ckpt, folder):
     relative = c["name"].startswith("linear-gradient")  # one config with paths relative to it
     path = os.path.join(root if relative else folder, c["name"] + ".yaml")
     loc = (lambda m: "./" + m) if relative else (lambda m: os.path.join(root, m))
-    lines = [f"merge_method: {c['method']}", f"base_model: {loc('base')}", "models:"]
+    lines = [f"merge_method: {c['method']}"]
+    if not c["top"].get("no_base"):
+        lines.append(f"base_model: {loc('base')}")
+    lines.append("models:")
     for m, p in c["models"]:
         lines.append(f"  - model: {loc(m)}")
         if p:
@@ -151,7 +168,8 @@ def write_config(c, ckpt, folder):
     if c["params"]:
         lines.append(f"parameters: {yaml_value(c['params'])}")
     for k, v in c["top"].items():
-        lines.append(f"{k}: {v}")
+        if k != "no_base":
+            lines.append(f"{k}: {v}")
     with open(path, "w") as fh:
         fh.write("\n".join(lines) + "\n")
     return path
@@ -275,7 +293,10 @@ def check_layout(c, out, base_dir, want):
     except OSError as e:
         problems.append(f"config.json: {e}")
     for extra in ("tokenizer_config.json", "generation_config.json"):
-        if not os.path.exists(os.path.join(out, extra)):
+        if not os.path.exists(os.path.join(base_dir, extra)):
+            if os.path.exists(os.path.join(out, extra)):
+                problems.append(f"{extra} written though the base has none")
+        elif not os.path.exists(os.path.join(out, extra)):
             problems.append(f"{extra} not copied")
         elif open(os.path.join(out, extra)).read() != open(os.path.join(base_dir, extra)).read():
             problems.append(f"{extra} differs from the base's")
@@ -504,8 +525,10 @@ def run_all(args, work, ckpt, configs):
         verdict = "ok" if not problems else "MISMATCH"
         all_ok &= not problems
         rows.append((c["name"], c["method"], c["prec"], c["mode"], n, maxdiff, verdict, seconds))
-        for p in problems:
+        for p in problems[:6]:
             details.append(f"{c['name']}: {p}")
+        if len(problems) > 6:
+            details.append(f"{c['name']}: ... and {len(problems) - 6} more tensors/checks")
     # analysis
     if not args.only or "analyze" in args.only:
         for prec, seed in (("f32", 0), ("bf16", 5)):
