@@ -136,6 +136,11 @@ CASES = [
     case("model_stock-f64", "bf16", "model_stock", [(A, None), (B, None), (C, None)], mode="tolerance", dtype="float64"),
     case("sce-topk-f64", "bf16", "sce", [(A, None), (B, None), (C, None)], {"select_topk": 0.5}, mode="tolerance",
          dtype="float64"),
+    case("ties-negative-weight", "f32", "ties", [(A, {"weight": 1.0, "density": 0.5}), (B, {"weight": -1.0, "density": 0.5}),
+                                                 (D, {"weight": 0.5})], {"disjoint": "weight"}),
+    case("breadcrumbs-density0", "f32", "breadcrumbs", [(A, {"density": 0.0, "gamma": 0.0}), (B, {"density": 0.0}),
+                                                        (C, {"density": 0.1, "gamma": 0.0})]),
+    case("sharded-tiny-shards", "bf16", "ram", [(A, None), (B, None)], shard_size="2KB"),
     # an unaligned input (ft-d)
     case("ties-unaligned-input", "bf16", "ties", [(B, {"density": 0.5}), (D, {"density": 0.5})]),
     case("ram-unaligned-input", "f32", "ram", [(A, None), (B, None), (D, None)]),
@@ -510,6 +515,10 @@ def run_all(args, work, ckpt, configs):
                 n, maxdiff, p = compare_tensors(got, want, c["mode"])
                 problems += p
                 problems += check_layout(c, out, inp.base_dir, want)
+                if any(m == A for m, _ in c["models"]):  # the larger vocabulary is reported
+                    for t in ("model.embed_tokens.weight", "lm_head.weight"):
+                        if t not in proc.stderr + proc.stdout:
+                            problems.append(f"the reshaped {t} of ft-a is not reported")
                 if c["name"] == "dare_linear-single-dense":
                     note, p = dare_stats_from_output(cfg, got)
                     details.append(f"{c['name']}: {note}")
