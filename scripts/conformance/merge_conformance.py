@@ -540,14 +540,16 @@ def run_all(args, work, ckpt, configs):
             details.append(f"{c['name']}: ... and {len(problems) - 6} more tensors/checks")
     # analysis
     if not args.only or "analyze" in args.only:
-        for prec, seed in (("f32", 0), ("bf16", 5)):
+        for prec, seed, limit in (("f32", 0, None), ("bf16", 5, None), ("f32", 123456789, 600)):
             root = os.path.join(ckpt, prec)
             models = [os.path.join(root, m) for m in (B, C, D)]  # not ft-a: analyze has no vocabulary rule
-            report = os.path.join(work, f"analyze-{prec}.json")
-            svg = os.path.join(work, f"svg-{prec}")
+            label = f"analyze-{prec}" + (f"-rank-limit-{limit}" if limit else "")
+            report = os.path.join(work, f"{label}.json")
+            svg = os.path.join(work, f"svg-{label}")
+            extra = ["--rank-limit", str(limit)] if limit else []
             proc = subprocess.run([binary, "analyze", "--base", os.path.join(root, "base"), *models, "-o", report,
-                                   "--seed", str(seed), "--svg", svg], capture_output=True, text=True)
-            want = ref.analyze(os.path.join(root, "base"), models, seed)
+                                   "--seed", str(seed), "--svg", svg, *extra], capture_output=True, text=True)
+            want = ref.analyze(os.path.join(root, "base"), models, seed, **({"rank_limit": limit} if limit else {}))
             problems, notes = [], []
             if proc.returncode != 0:
                 problems.append(f"m2rl analyze exited {proc.returncode}: {proc.stderr.strip()[:400]}")
@@ -555,16 +557,24 @@ def run_all(args, work, ckpt, configs):
                 with open(report) as fh:
                     got = json.load(fh)
                 problems, notes = compare_json(got, json.loads(json.dumps(want)))
-                if not os.path.isdir(svg) or not any(f.endswith(".svg") for f in os.listdir(svg)):
+                svgs = [f for f in os.listdir(svg) if f.endswith(".svg")] if os.path.isdir(svg) else []
+                if not svgs:
                     problems.append("--svg wrote no .svg file")
+                import xml.etree.ElementTree as ET
+                for f in svgs:
+                    try:
+                        if not ET.parse(os.path.join(svg, f)).getroot().tag.endswith("svg"):
+                            problems.append(f"{f}: root element is not <svg>")
+                    except ET.ParseError as e:
+                        problems.append(f"{f}: not well-formed XML ({e})")
             verdict = "ok" if not problems else "MISMATCH"
             all_ok &= not problems
             n = sum(len(m["tensors"]) for m in want["models"]) + len(want["pairs"])
-            rows.append((f"analyze-{prec}", "analyze", prec, "1e-9 rel", n, float("nan"), verdict, 0.0))
+            rows.append((label, "analyze", prec, "1e-9 rel", n, float("nan"), verdict, 0.0))
             for p in problems[:30] + [f"(rank, reported) {x}" for x in notes[:10]]:
-                details.append(f"analyze-{prec}: {p}")
+                details.append(f"{label}: {p}")
             if len(problems) > 30:
-                details.append(f"analyze-{prec}: ... {len(problems) - 30} more")
+                details.append(f"{label}: ... {len(problems) - 30} more")
     print(f"{'case':36} {'method':17} {'ckpt':5} {'mode':10} {'tensors':>7} {'max |diff|':>11}  verdict")
     for name, method, prec, mode, n, md, verdict, _ in rows:
         print(f"{name:36} {method:17} {prec:5} {mode:10} {n:7d} {md:11.3g}  {verdict}")
