@@ -15,8 +15,9 @@
 # BF16/F16 output) for tsv, slerp, model_stock, sce and dare_* with rescale l1. DARE is also
 # checked statistically (kept fraction within 4σ of the density) with its rescale exact; the
 # sharded layout, index and copied config/tokenizer files are checked; `m2rl analyze` against the
-# reference report (counts exact, floats to 1e-9 relative, ranks exact). Prints a table per case
-# and exits 1 on any mismatch.
+# reference report (counts exact, floats to 1e-9 relative, ranks exact); and bad configs and
+# broken experts (shards, index, shapes) must be refused with the right exit status, naming the
+# key/tensor/shard, leaving nothing in OUTDIR. Prints a table per case and exits 1 on any mismatch.
 #
 # Installs numpy and pyyaml from PyPI into .build/merge-conformance-venv (reused when present).
 # Without network it skips with a message, except under CI=true, where that is a failure.

@@ -13,7 +13,8 @@ norms and biases, an I64 tensor) and four fine-tunes of it:
   ft-c  dense (every floating entry changed; large changes on the MLP so SLERP takes its
         spherical branch there), tiny changes around 1e-5 (RAM's epsilon)
   ft-d  very sparse (~5%), overlapping ft-b; written unaligned (header not padded, so every
-        tensor starts at an odd address) with its tensors in another order than the base's
+        tensor starts at an odd address) with its tensors in another order than the base's,
+        one tensor in F16 and one in the other of F32/BF16 (dtypes that differ from the base's)
 
 At "grid" positions the base value and every change are multiples of 1/64 so that changes of
 equal magnitude are exactly equal after rounding to BF16 (ties for TIES' trim, sign elections
@@ -66,6 +67,9 @@ def rng_for(seed, *parts):
 
 def round_to(values64, dtype):
     """F64 values -> stored array of the dtype (RNE); also returns the exact F64 of the stored values."""
+    if dtype == "F16":
+        f16 = values64.astype(np.float16)
+        return f16, f16.astype(np.float64)
     f32 = values64.astype(np.float32)
     if dtype == "BF16":
         bits = f32_to_bf16_bits(f32)  # values64 here are exact in F32 or meant as F32 first
@@ -165,6 +169,10 @@ def build(seed, out, dtype, shard_base):
                 etensors.append((name, "I64", base_stored[name][1] + (1 if expert == "ft-b" else 0)))
                 continue
             tdtype = base_stored[name][0]
+            if expert == "ft-d" and name == "model.layers.2.mlp.down_proj.weight":
+                tdtype = "BF16" if dtype == "F32" else "F32"  # saved in another dtype than the base
+            if expert == "ft-d" and name == "model.layers.0.input_layernorm.weight":
+                tdtype = "F16"
             b = base_exact[name]
             grid = grids[name]
             if shape[0] != b.shape[0]:

@@ -16,7 +16,9 @@ Generates the checkpoints (merge_checkpoints.py), writes one YAML config per cas
 Also: the output layout (shards <= shard_size, alignment, index total_size, order, config.json
 with torch_dtype, tokenizer/generation files, m2rl-merge.yaml); DARE's kept fraction against the
 density (binomial, 4 sigma) and its rescale (exact) read from m2rl's output alone; and
-`m2rl analyze` against the reference report (counts exact, floats 1e-9 relative, ranks exact).
+`m2rl analyze` against the reference report (counts exact, floats 1e-9 relative, ranks exact);
+and configurations/checkpoints m2rl must refuse (ERROR_CASES: exit 2 naming every bad key at once,
+exit 1 naming the tensor or shard for broken experts, nothing left in OUTDIR).
 Prints a table per case and exits 1 on any mismatch.
 """
 import argparse
@@ -35,8 +37,8 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import merge_reference as ref  # noqa: E402
-from safetensors_np import (DTYPE_SIZE, FLOATING, TORCH_NAMES, bf16_bits_to_f32, load_checkpoint,  # noqa: E402
-                            read_safetensors, stored_bits, to_working)
+from safetensors_np import (DTYPE_SIZE, FLOATING, TORCH_NAMES, load_checkpoint, read_safetensors,  # noqa: E402
+                            safetensors_bytes, stored_bits, to_working)
 
 A, B, C, D = "ft-a", "ft-b", "ft-c", "ft-d"
 
@@ -149,6 +151,120 @@ CASES = [
     case("sharded-ta-f32-out-bf16", "f32", "task_arithmetic", [(A, None), (B, None), (C, None)],
          {"lambda": 0.6}, shard_size="10KiB", out_dtype="bfloat16"),
 ]
+
+# Configurations and checkpoints m2rl must refuse: (name, exit status, texts stderr must contain,
+# YAML (with {root} for the F32 checkpoints, {broken} for the broken expert), breakage of ft-b).
+BAD_CONFIG = "merge_method: {method}\nbase_model: {root}/base\nmodels:\n{models}{rest}"
+
+
+def bad(name, status, texts, models, method="ties", rest="", breakage=None):
+    lines = "".join(f"  - model: {m}\n" + (f"    parameters: {json.dumps(p)}\n" if p else "") for m, p in models)
+    return dict(name=name, status=status, texts=texts, yaml=BAD_CONFIG.format(method=method, root="{root}", models=lines, rest=rest),
+                breakage=breakage)
+
+
+ERROR_CASES = [
+    bad("density-out-of-range", 2, ["models[1].parameters.density", "1.5", "out of range"],
+        [("{root}/ft-a", None), ("{root}/ft-b", {"density": 1.5})]),
+    bad("all-errors-at-once", 2, ["models[0].parameters.lambda", "parameters.gamma", "frobnicate", "models[1].parameters.density"],
+        [("{root}/ft-a", {"lambda": 2}), ("{root}/ft-b", {"density": -0.1})], rest="parameters: {gamma: 0.1}\nfrobnicate: 1\n"),
+    bad("unknown-method", 2, ["merge_method"], [("{root}/ft-a", None)], method="average_of_vibes"),
+    bad("slerp-two-models", 2, ["models"], [("{root}/ft-a", None), ("{root}/ft-b", None)], method="slerp", rest="parameters: {t: 0.5}\n"),
+    bad("slerp-without-t", 2, ["t"], [("{root}/ft-a", None)], method="slerp"),
+    bad("model_stock-one-model", 2, ["models"], [("{root}/ft-a", None)], method="model_stock"),
+    bad("bad-trim-scope", 2, ["trim_scope"], [("{root}/ft-a", None)], rest="parameters: {trim_scope: layer}\n"),
+    bad("bad-dtype", 2, ["dtype"], [("{root}/ft-a", None)], rest="dtype: float16\n"),
+    bad("missing-tensor", 1, ["lm_head.weight"], [("{root}/ft-a", None), ("{broken}", None)], breakage="drop lm_head.weight"),
+    bad("extra-tensor", 1, ["model.layers.0.extra.bias"], [("{broken}", None)], breakage="add model.layers.0.extra.bias"),
+    bad("shape-mismatch", 1, ["model.layers.1.self_attn.k_proj.weight"], [("{broken}", None)],
+        breakage="reshape model.layers.1.self_attn.k_proj.weight"),
+    bad("index-wrong-shard", 1, ["model.layers.0.mlp.up_proj.weight"], [("{broken}", None)],
+        breakage="index moves model.layers.0.mlp.up_proj.weight"),
+    bad("tensor-in-two-shards", 1, ["model.embed_tokens.weight"], [("{broken}", None)],
+        breakage="duplicate model.embed_tokens.weight"),
+    bad("shard-unlisted-tensor", 1, ["stowaway.weight"], [("{broken}", None)], breakage="stowaway"),
+    bad("index-missing-shard-file", 1, ["model-00004-of-00003.safetensors"], [("{broken}", None)],
+        breakage="index names a missing file"),
+    bad("truncated-shard", 1, ["model-00002-of-00003.safetensors"], [("{broken}", None)], breakage="truncate shard 2"),
+]
+
+
+def make_broken(src, dst, breakage):
+    """A copy of the sharded ft-b with one defect."""
+    shutil.copytree(src, dst)
+    index_path = os.path.join(dst, "model.safetensors.index.json")
+    with open(index_path) as fh:
+        index = json.load(fh)
+    wm = index["weight_map"]
+    shards = {}
+    for f in dict.fromkeys(wm.values()):
+        tensors, meta, _ = read_safetensors(os.path.join(dst, f))
+        shards[f] = [(t.name, t.dtype, t.array) for t in tensors]
+    files = list(shards)
+    verb, _, name = breakage.partition(" ")
+    if breakage.startswith("drop"):
+        f = wm.pop(name)
+        shards[f] = [t for t in shards[f] if t[0] != name]
+    elif breakage.startswith("add"):
+        shards[files[0]].append((name, "F32", np.zeros(3, np.float32)))
+        wm[name] = files[0]
+    elif breakage.startswith("reshape"):
+        f = wm[name]
+        shards[f] = [(n, d, a[:-1] if n == name else a) for n, d, a in shards[f]]
+    elif breakage.startswith("index moves"):
+        name = breakage.split()[-1]
+        wm[name] = next(f for f in files if f != wm[name])
+    elif breakage.startswith("duplicate"):
+        name = breakage.split()[-1]
+        other = next(f for f in files if f != wm[name])
+        shards[other].append(next(t for t in shards[wm[name]] if t[0] == name))
+    elif breakage == "stowaway":
+        shards[files[1]].append(("stowaway.weight", "F32", np.ones(2, np.float32)))
+    elif breakage == "index names a missing file":
+        first = next(iter(wm))
+        wm[first] = "model-00004-of-00003.safetensors"
+    if breakage == "truncate shard 2":
+        path = os.path.join(dst, files[1])
+        size = os.path.getsize(path)
+        with open(path, "r+b") as fh:
+            fh.truncate(size - 100)
+        return
+    for f, tensors in shards.items():
+        with open(os.path.join(dst, f), "wb") as fh:
+            fh.write(safetensors_bytes(tensors, {"format": "pt"}))
+    with open(index_path, "w") as fh:
+        json.dump(index, fh)
+
+
+def run_errors(binary, work, ckpt):
+    rows, details, all_ok = [], [], True
+    root = os.path.join(ckpt, "f32")
+    for e in ERROR_CASES:
+        d = os.path.join(work, "errors", e["name"])
+        os.makedirs(d, exist_ok=True)
+        broken = os.path.join(d, "broken")
+        if e["breakage"]:
+            make_broken(os.path.join(root, "ft-b"), broken, e["breakage"])
+        cfg = os.path.join(d, "config.yaml")
+        with open(cfg, "w") as fh:
+            fh.write(e["yaml"].replace("{root}", root).replace("{broken}", broken))
+        out = os.path.join(d, "out")
+        proc = subprocess.run([binary, "merge", cfg, "-o", out], capture_output=True, text=True)
+        problems = []
+        if proc.returncode != e["status"]:
+            problems.append(f"exit status {proc.returncode}, expected {e['status']}")
+        for t in e["texts"]:
+            if t not in proc.stderr:
+                problems.append(f"stderr does not name {t!r}")
+        if os.path.exists(out) and os.listdir(out):
+            problems.append(f"left files behind in OUTDIR: {sorted(os.listdir(out))[:4]}")
+        all_ok &= not problems
+        rows.append((f"error:{e['name']}", "(refused)", "f32", f"exit {e['status']}", 0, float("nan"),
+                     "ok" if not problems else "MISMATCH", 0.0))
+        for p in problems:
+            details.append(f"error:{e['name']}: {p} — stderr: {proc.stderr.strip()[:300]}")
+    return rows, details, all_ok
+
 
 # --------------------------------------------------------------------------- config writing
 
@@ -575,6 +691,9 @@ def run_all(args, work, ckpt, configs):
                 details.append(f"{label}: {p}")
             if len(problems) > 30:
                 details.append(f"{label}: ... {len(problems) - 30} more")
+    if not args.only or "error" in args.only:
+        r, d, ok = run_errors(binary, work, ckpt)
+        rows += r; details += d; all_ok &= ok
     print(f"{'case':36} {'method':17} {'ckpt':5} {'mode':10} {'tensors':>7} {'max |diff|':>11}  verdict")
     for name, method, prec, mode, n, md, verdict, _ in rows:
         print(f"{name:36} {method:17} {prec:5} {mode:10} {n:7d} {md:11.3g}  {verdict}")
