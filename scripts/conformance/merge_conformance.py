@@ -54,7 +54,9 @@ CASES = [
     case("linear-nonorm", "bf16", "linear", [(A, {"weight": 0.3}), (B, {"weight": 0.3}), (C, {"weight": 0.4})],
          {"normalize": False}),
     case("linear-gradient-filter", "bf16", "linear",
-         [(A, {"weight": [0.2, 1.0]}), (B, {"weight": [{"filter": "mlp", "value": 2.0}, {"value": 0.5}]}), (C, None)]),
+         [(A, {"weight": [0.2, 1.0]}), (B, {"weight": [{"filter": "mlp", "value": 2.0}, {"value": 0.5}]}),
+          (C, {"weight": [{"filter": "self_attn", "value": [1.0, 3.0, 0.5, 2.0]}, {"filter": "norm", "value": 0.25},
+                          {"value": [0.7, 0.1]}]})]),
     case("linear-identical", "f32", "linear", [(C, {"weight": 0.7}), (C, {"weight": 0.3})]),
     # task arithmetic
     case("task_arithmetic", "f32", "task_arithmetic", [(A, {"weight": 1.0}), (B, {"weight": 0.5}), (C, {"weight": -0.25})],
@@ -65,6 +67,9 @@ CASES = [
          {"lambda": 1.3}, dtype="float64"),
     case("task_arithmetic-out-bf16", "f32", "task_arithmetic", [(A, None), (B, None)], {"lambda": 0.5}, out_dtype="bfloat16"),
     case("task_arithmetic-out-f16", "f32", "task_arithmetic", [(A, None), (C, None)], {"lambda": 0.5}, out_dtype="float16"),
+    case("task_arithmetic-gradients", "f32", "task_arithmetic",
+         [(B, {"weight": [0.1, 0.37, 0.92, 0.2]}), (C, {"weight": [{"filter": "mlp", "value": [0.3, 0.77]}, {"value": 0.41}]})],
+         {"lambda": [0.9, 1.7, 1.3]}),
     # ties
     case("ties-tensor", "bf16", "ties", [(A, {"density": 0.2}), (B, {"density": 0.3}), (C, {"density": 0.5})]),
     case("ties-model", "bf16", "ties", [(A, None), (B, None), (C, None)],
