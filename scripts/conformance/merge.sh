@@ -8,6 +8,8 @@
 #   scripts/conformance/merge.sh M2RL_BINARY --only ties   (cases whose name contains "ties")
 #   scripts/conformance/merge.sh M2RL_BINARY --keep        (keep the temp folder: configs, outputs)
 #   scripts/conformance/merge.sh --self-check              (the reference against itself only)
+#   scripts/conformance/merge.sh M2RL_BINARY --large       (also a tensor over one 2^24-element chunk:
+#                                                           ~100 MB, minutes with a debug build)
 #
 # Every method and parameter option gets a config; each output tensor is compared bit for bit
 # for the deterministic methods (linear, task_arithmetic, ties, breadcrumbs*, ram, dare_* with

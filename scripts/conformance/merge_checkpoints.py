@@ -189,11 +189,35 @@ def build(seed, out, dtype, shard_base):
                         align_header="odd" if expert == "ft-d" else True)
 
 
+def build_large(seed, out):
+    """OUTDIR/large/{base,ft-a,ft-b}: one BF16 tensor of 4097 x 4096 entries, just over m2rl's
+    chunk of 2^24 elements, so merges cross a chunk boundary (opt-in: about 100 MB)."""
+    shape = (4097, 4096)
+    name = "model.layers.0.mlp.up_proj.weight"
+    rng = rng_for(seed, "large")
+    base = f32_to_bf16_bits((rng.standard_normal(shape, dtype=np.float32) * np.float32(0.05)))
+    norm = (1 + 0.1 * rng.standard_normal(8)).astype(np.float32)
+    config = {"model_type": "llama", "num_hidden_layers": 1, "torch_dtype": "bfloat16"}
+    folder = os.path.join(out, "large")
+    save_checkpoint(os.path.join(folder, "base"), [(name, "BF16", base), ("model.norm.weight", "F32", norm)], config=config)
+    b = bf16_bits_to_f32(base)
+    for expert, frac in (("ft-a", 0.2), ("ft-b", 0.3)):
+        r = rng_for(seed, "large", expert)
+        changed = r.random(shape, dtype=np.float32) < frac
+        delta = np.where(changed, r.standard_normal(shape, dtype=np.float32) * np.float32(0.01), np.float32(0))
+        enorm = norm + np.float32(0.01) * r.standard_normal(8).astype(np.float32)
+        save_checkpoint(os.path.join(folder, expert), [(name, "BF16", f32_to_bf16_bits(b + delta)),
+                                                       ("model.norm.weight", "F32", enorm)], config=config)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--large", action="store_true", help="also OUTDIR/large: one tensor over 2^24 entries")
     args = ap.parse_args()
+    if args.large:
+        build_large(args.seed, args.out)
     build(args.seed, args.out, "F32", shard_base=2)
     build(args.seed, args.out, "BF16", shard_base=1)
     print(f"wrote {args.out}/f32 and {args.out}/bf16 (base, ft-a, ft-b, ft-c, ft-d)")
