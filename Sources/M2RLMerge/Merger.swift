@@ -19,7 +19,7 @@ public struct MergeOptions: Sendable {
     /// Replace an output folder that already holds a checkpoint.
     public var overwrite: Bool
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkLimit: Int = 1 << 24, overwrite: Bool = false) {
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkLimit: Int = 1 << 23, overwrite: Bool = false) {
         self.jobs = max(1, jobs)
         self.chunkLimit = max(1, chunkLimit)
         self.overwrite = overwrite
@@ -77,6 +77,7 @@ public enum Merger {
         let order = template.entries.indices.sorted { template.entries[$0].info.byteCount > template.entries[$1].info.byteCount }
         let total = template.totalBytes
         let done = Counter()
+        let floatScratch = ScratchPool<Float>(), doubleScratch = ScratchPool<Double>()
         do {
             _ = try concurrentMap(order, width: options.jobs) { index in
                 let entry = template.entries[index]
@@ -87,11 +88,21 @@ public enum Merger {
                     let inputs = models.map { $0.entry(entry.name)! }
                     let parameters = resolve(config, tensor: entry.name, layerCount: layerCount, thresholds: thresholds)
                     if config.dtype == .f64 {
-                        try mergeTensor(Double.self, config, entry: entry, base: base == nil ? nil : entry, inputs: inputs, parameters: parameters, target: target, writer: writer, options: options)
+                        let scratch = doubleScratch.take()
+                        defer { doubleScratch.give(scratch) }
+                        try mergeTensor(config, entry: entry, base: base == nil ? nil : entry, inputs: inputs, parameters: parameters,
+                                        target: target, writer: writer, options: options, scratch: scratch)
                     } else {
-                        try mergeTensor(Float.self, config, entry: entry, base: base == nil ? nil : entry, inputs: inputs, parameters: parameters, target: target, writer: writer, options: options)
+                        let scratch = floatScratch.take()
+                        defer { floatScratch.give(scratch) }
+                        try mergeTensor(config, entry: entry, base: base == nil ? nil : entry, inputs: inputs, parameters: parameters,
+                                        target: target, writer: writer, options: options, scratch: scratch)
                     }
                 }
+                // Drop this tensor's pages from the process (they stay in the page cache), so
+                // resident memory follows the working set, not everything mapped.
+                entry.file.advise(entry.info, willNeed: false)
+                for model in models { if let input = model.entry(entry.name) { input.file.advise(input.info, willNeed: false) } }
                 let now = done.add(entry.info.byteCount)
                 progress?(now, total)
             }
@@ -202,19 +213,18 @@ public enum Merger {
 
     // MARK: - Work
 
-    static func mergeTensor<W: WorkingFloat>(_ type: W.Type, _ config: MergeConfig, entry: Checkpoint.Entry, base: Checkpoint.Entry?,
+    static func mergeTensor<W: WorkingFloat>(_ config: MergeConfig, entry: Checkpoint.Entry, base: Checkpoint.Entry?,
                                              inputs: [Checkpoint.Entry], parameters: TensorParameters,
-                                             target: CheckpointWriter.Tensor, writer: CheckpointWriter, options: MergeOptions) throws {
+                                             target: CheckpointWriter.Tensor, writer: CheckpointWriter, options: MergeOptions,
+                                             scratch: ScratchBuffers<W>) throws {
         let outSize = target.dtype.size
         func emit(_ range: Range<Int>, _ values: UnsafeBufferPointer<W>) throws {
-            let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(values.count * outSize, 1), alignment: 8)
-            defer { bytes.deallocate() }
-            let slice = UnsafeMutableRawBufferPointer(rebasing: bytes[0..<(values.count * outSize)])
+            let slice = scratch.bytes(values.count * outSize)
             W.encode(values, as: target.dtype, into: slice)
             try writer.write(entry.name, bytes: UnsafeRawBufferPointer(slice), at: range.lowerBound * outSize)
         }
         if case .tsv = config.method.algorithm {
-            try tsv(type, entry: entry, inputs: inputs, parameters: parameters, options: options, emit: emit)
+            try tsv(W.self, entry: entry, inputs: inputs, parameters: parameters, options: options, emit: emit)
             return
         }
         let asDeltas: Bool
@@ -223,7 +233,7 @@ public enum Merger {
         default: asDeltas = true
         }
         let source = TensorSource<W>(name: entry.name, shape: entry.shape, base: base ?? entry, models: inputs,
-                                     asDeltas: asDeltas, chunkLimit: options.chunkLimit)
+                                     asDeltas: asDeltas, chunkLimit: options.chunkLimit, scratch: scratch)
         try TensorMerge(method: config.method, parameters: parameters, source: source).run(emit: emit)
     }
 
@@ -263,24 +273,30 @@ public enum Merger {
         let floating = base.entries.filter { $0.dtype.isFloatingPoint }
         let n = floating.reduce(0) { $0 + $1.count }
         let densities = config.models.map { $0.parameters["density"]?.number(tensor: "", layer: nil, layerCount: 0) ?? 1 }
-        let results = try concurrentMap(Array(models.indices), width: options.jobs) { i -> Double? in
-            let density = densities[i]
-            if density >= 1 { return nil }
-            let k = Int((density * Double(n)).rounded(.down))
-            if k == 0 { return Double.infinity }
-            func visitAll<W: WorkingFloat>(_ type: W.Type) -> Double {
-                let value = RadixSelect.largest(W.self, ranks: [k]) { visit in
-                    for entry in floating {
-                        let source = TensorSource<W>(name: entry.name, shape: entry.shape, base: entry, models: [models[i].entry(entry.name)!],
-                                                     asDeltas: true, chunkLimit: options.chunkLimit)
-                        source.forEachChunk { _, _, chunks in for v in chunks[0] { visit(abs(v)) } }
-                    }
-                }[0]
-                return Double(value)
+        func select<W: WorkingFloat>(_ type: W.Type) -> [Double?] {
+            let ranks = densities.map { density -> [Int] in
+                let k = Int((density * Double(n)).rounded(.down))
+                return density < 1 && k > 0 ? [k] : []
             }
-            return config.dtype == .f64 ? visitAll(Double.self) : visitAll(Float.self)
+            var selectors = ranks.map { RadixSelect<W>(ranks: $0, magnitudes: true) }
+            let scratch = ScratchBuffers<W>()
+            for _ in 0..<RadixSelect<W>.passes {
+                for entry in floating {
+                    let source = TensorSource<W>(name: entry.name, shape: entry.shape, base: entry, models: models.map { $0.entry(entry.name)! },
+                                                 asDeltas: true, chunkLimit: options.chunkLimit, scratch: scratch)
+                    source.forEachChunk { _, _, chunks in
+                        for i in selectors.indices where !ranks[i].isEmpty { selectors[i].count(UnsafeBufferPointer(chunks[i])) }
+                    }
+                }
+                for i in selectors.indices { selectors[i].advance() }
+            }
+            return densities.indices.map { i in
+                if densities[i] >= 1 { return nil }
+                if ranks[i].isEmpty { return Double.infinity }
+                return Double(selectors[i].values[0])
+            }
         }
-        return results
+        return config.dtype == .f64 ? select(Double.self) : select(Float.self)
     }
 }
 

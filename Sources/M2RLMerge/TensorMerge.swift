@@ -17,7 +17,9 @@ struct TensorParameters {
 
 /// Merges one tensor, chunk by chunk: statistics passes first where a method needs them
 /// (thresholds, norms, dots), then one pass that computes each output chunk and hands it to
-/// `emit(range, values)`. Formulas and their order are docs/merge.md's.
+/// `emit(range, values)`. Formulas and their order are docs/merge.md's; each loop runs over a
+/// chunk for one model at a time, so the compiler can vectorise it, and performs per element
+/// exactly the operations the formula lists, in its order.
 struct TensorMerge<W: WorkingFloat> {
     let method: MergeMethod
     let parameters: TensorParameters
@@ -44,10 +46,13 @@ struct TensorMerge<W: WorkingFloat> {
         }
     }
 
-    private func withOutput(_ length: Int, _ body: (UnsafeMutableBufferPointer<W>) throws -> Void) rethrows {
-        let output = UnsafeMutableBufferPointer<W>.allocate(capacity: max(length, 1))
-        defer { output.deallocate() }
-        try body(UnsafeMutableBufferPointer(rebasing: output[0..<length]))
+    /// Scratch buffer `k` after the inputs, cut to `length`.
+    private func temporary(_ k: Int, _ length: Int) -> UnsafeMutablePointer<W> {
+        source.scratch.buffer(source.firstFreeBuffer + k).baseAddress!
+    }
+
+    private func emitChunk(_ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void, _ range: Range<Int>, _ out: UnsafeMutablePointer<W>) throws {
+        try emit(range, UnsafeBufferPointer(start: out, count: range.count))
     }
 
     // MARK: linear
@@ -58,15 +63,17 @@ struct TensorMerge<W: WorkingFloat> {
         for w in weights { divisor = divisor + w }
         let normalize = parameters.flags["normalize"] ?? true
         if divisor == 0 { divisor = 1 }
-        try source.forEachChunk { range, _, models in
-            try withOutput(range.count) { out in
-                for j in 0..<range.count {
-                    var acc = weights[0] * models[0][j]
-                    for i in 1..<models.count { acc = acc + weights[i] * models[i][j] }
-                    out[j] = normalize ? acc / divisor : acc
-                }
-                try emit(range, UnsafeBufferPointer(out))
+        try source.forEachChunk(mutating: true) { range, _, models in
+            let n = range.count
+            let out = temporary(0, n)
+            let first = models[0].baseAddress!, w0 = weights[0]
+            for j in 0..<n { out[j] = w0 * first[j] }
+            for i in 1..<models.count {
+                let x = models[i].baseAddress!, w = weights[i]
+                for j in 0..<n { out[j] = out[j] + w * x[j] }
             }
+            if normalize { for j in 0..<n { out[j] = out[j] / divisor } }
+            try emitChunk(emit, range, out)
         }
     }
 
@@ -87,80 +94,135 @@ struct TensorMerge<W: WorkingFloat> {
         var divide: W?
         var multiply: W?
 
-        @inline(__always)
-        func apply(_ delta: W, index: Int) -> W {
-            let kept: Bool
+        /// Replaces x[0..<n] (entries `offset...`) by ωⱼ = weight·τⱼ, where τ is the kept,
+        /// rescaled value (0 where dropped): the operations of the formula, fused into one loop.
+        func apply(_ x: UnsafeMutablePointer<W>, _ n: Int, offset: Int, weight w: W) {
             switch rule {
-            case .all: kept = true
-            case .none: kept = false
+            case .all:
+                if let divide {
+                    for j in 0..<n { x[j] = w * (x[j] / divide) }
+                } else if let multiply {
+                    for j in 0..<n { x[j] = w * (x[j] * multiply) }
+                } else if w != 1 {
+                    // (1·x = x exactly, so weight 1 needs no pass.)
+                    for j in 0..<n { x[j] = w * x[j] }
+                }
+            case .none:
+                for j in 0..<n { x[j] = w * 0 }
             case .magnitude(let low, let high):
-                let m = abs(delta)
-                kept = m >= low && (high.map { m < $0 } ?? true)
+                // Only TIES and breadcrumbs use magnitude rules, and they never rescale.
+                precondition(divide == nil && multiply == nil)
+                if let top = high {
+                    for j in 0..<n {
+                        let m = abs(x[j])
+                        x[j] = w * (m >= low && m < top ? x[j] : 0)
+                    }
+                } else {
+                    for j in 0..<n { x[j] = w * (abs(x[j]) >= low ? x[j] : 0) }
+                }
             case .random(let key, let threshold):
-                kept = (CounterBits.bits(key: key, index: index) >> 40) < threshold
+                let divisor = divide ?? 1, factor = multiply ?? 1
+                let divides = divide != nil
+                for j in 0..<n {
+                    let kept = (CounterBits.bits(key: key, index: offset + j) >> 40) < threshold
+                    let v = divides ? x[j] / divisor : x[j] * factor
+                    x[j] = w * (kept ? v : 0)
+                }
             }
-            guard kept else { return 0 }
-            if let divide { return delta / divide }
-            if let multiply { return delta * multiply }
-            return delta
         }
+    }
+
+    /// Magnitude order statistics of every model's δ at once (`ranks[i]` for model i; empty
+    /// skips it): one read of the chunks per radix pass, whatever the number of models.
+    private func magnitudeThresholds(_ ranks: [[Int]]) -> [[W]] {
+        guard ranks.contains(where: { !$0.isEmpty }) else { return ranks.map { _ in [] } }
+        // Sample, then count-and-gather, for every model and rank in the same two reads.
+        var quick = ranks.map { $0.map { MagnitudeSelect<W>(count: source.count, rank: $0) } }
+        source.forEachChunk { range, _, models in
+            for i in quick.indices { for r in quick[i].indices { quick[i][r].collect(UnsafeBufferPointer(models[i]), offset: range.lowerBound) } }
+        }
+        for i in quick.indices { for r in quick[i].indices { quick[i][r].bracket() } }
+        if quick.contains(where: { $0.contains { !$0.exhaustive } }) {
+            source.forEachChunk { _, _, models in
+                for i in quick.indices { for r in quick[i].indices { quick[i][r].gather(UnsafeBufferPointer(models[i])) } }
+            }
+        }
+        var result = ranks.map { [W?](repeating: nil, count: $0.count) }
+        for i in quick.indices { for r in quick[i].indices { result[i][r] = quick[i][r].result() } }
+        // Radix selection for the (rare) brackets that missed.
+        let missing = ranks.indices.map { i in result[i].contains { $0 == nil } ? ranks[i] : [] }
+        if missing.contains(where: { !$0.isEmpty }) {
+            var selectors = missing.map { RadixSelect<W>(ranks: $0, magnitudes: true) }
+            for _ in 0..<RadixSelect<W>.passes {
+                source.forEachChunk { _, _, models in
+                    for i in selectors.indices where !missing[i].isEmpty { selectors[i].count(UnsafeBufferPointer(models[i])) }
+                }
+                for i in selectors.indices { selectors[i].advance() }
+            }
+            for i in selectors.indices where !missing[i].isEmpty { result[i] = selectors[i].values }
+        }
+        return result.map { $0.map { $0! } }
     }
 
     private func keepRules(_ sparsification: MergeMethod.Sparsification?) -> [Keep] {
         let n = source.count
-        var rules: [Keep] = []
+        var rules = [Keep](repeating: Keep(rule: .all), count: modelCount)
+        // Magnitude rules: ranks first, so one set of passes serves every model.
+        var ranks = [[Int]](repeating: [], count: modelCount)
+        var gammaCut = [Bool](repeating: false, count: modelCount)
         for i in 0..<modelCount {
             let density = parameters.densities.indices.contains(i) ? parameters.densities[i] : 1
+            guard density < 1 else { continue }
+            let k = Int((density * Double(n)).rounded(.down))
             switch sparsification {
-            case nil:
-                rules.append(Keep(rule: .all))
             case .magnitude:
-                if density >= 1 { rules.append(Keep(rule: .all)); continue }
                 if let threshold = parameters.modelThresholds?[i] {
-                    rules.append(Keep(rule: .magnitude(low: W(threshold), high: nil)))
-                    continue
+                    rules[i] = Keep(rule: threshold.isInfinite ? .none : .magnitude(low: W(threshold), high: nil))
+                } else if k == 0 {
+                    rules[i] = Keep(rule: .none)
+                } else {
+                    ranks[i] = [k]
                 }
-                let k = Int((density * Double(n)).rounded(.down))
-                if k == 0 { rules.append(Keep(rule: .none)); continue }
-                let t = RadixSelect.largest(W.self, ranks: [k]) { visit in
-                    source.forEachChunk { _, _, models in for v in models[i] { visit(abs(v)) } }
-                }[0]
-                rules.append(Keep(rule: .magnitude(low: t, high: nil)))
             case .breadcrumbs:
-                if density >= 1 { rules.append(Keep(rule: .all)); continue }
                 let gamma = parameters.gammas.indices.contains(i) ? parameters.gammas[i] : 0.01
-                let k = Int((density * Double(n)).rounded(.down))
                 var g = Int((gamma * Double(n)).rounded(.down))
                 let b = n - k - g
                 if b < 0 { g += b }
-                if k == 0 { rules.append(Keep(rule: .none)); continue }
-                let ranks = g > 0 ? [k + g, g] : [k + g]
-                let values = RadixSelect.largest(W.self, ranks: ranks) { visit in
-                    source.forEachChunk { _, _, models in for v in models[i] { visit(abs(v)) } }
+                if k == 0 {
+                    rules[i] = Keep(rule: .none)
+                } else {
+                    ranks[i] = g > 0 ? [k + g, g] : [k + g]
+                    gammaCut[i] = g > 0
                 }
-                rules.append(Keep(rule: .magnitude(low: values[0], high: g > 0 ? values[1] : nil)))
             case .random:
-                if density >= 1 { rules.append(Keep(rule: .all)); continue }
                 let key = CounterBits.dropKey(seed: parameters.seed, tensor: source.name, modelIndex: i)
-                var keep = Keep(rule: .random(key: key, threshold: CounterBits.keepThreshold(density: density)))
+                let threshold = CounterBits.keepThreshold(density: density)
+                var keep = Keep(rule: .random(key: key, threshold: threshold))
                 switch parameters.choices["rescale"] ?? "inverse" {
                 case "inverse":
                     if density > 0 { keep.divide = W(density) }
                 case "l1":
                     var before = 0.0, after = 0.0
                     source.forEachChunk { range, _, models in
+                        let x = models[i].baseAddress!
                         for j in 0..<range.count {
-                            let d = models[i][j]
-                            before += Double(abs(d))
-                            after += Double(abs(keep.apply(d, index: range.lowerBound + j)))
+                            let d = Double(abs(x[j]))
+                            before += d
+                            if (CounterBits.bits(key: key, index: range.lowerBound + j) >> 40) < threshold { after += d }
                         }
                     }
                     if before >= 1e-7 && after >= 1e-7 { keep.multiply = W(before / after) }
                 default:
                     break
                 }
-                rules.append(keep)
+                rules[i] = keep
+            case nil:
+                break
             }
+        }
+        let thresholds = magnitudeThresholds(ranks)
+        for i in 0..<modelCount where !ranks[i].isEmpty {
+            rules[i] = Keep(rule: .magnitude(low: thresholds[i][0], high: gammaCut[i] ? thresholds[i][1] : nil))
         }
         return rules
     }
@@ -177,89 +239,133 @@ struct TensorMerge<W: WorkingFloat> {
         for w in weights { weightSum = weightSum + w }
         let plainDivisor: W = weightSum == 0 ? 1 : weightSum
         let m = modelCount
-        try source.forEachChunk { range, base, models in
-            try withOutput(range.count) { out in
-                var omega = [W](repeating: 0, count: m)
-                omega.withUnsafeMutableBufferPointer { omega in
-                    for j in 0..<range.count {
-                        let index = range.lowerBound + j
-                        for i in 0..<m { omega[i] = weights[i] * rules[i].apply(models[i][j], index: index) }
-                        var merged: W
-                        if consensus {
-                            var elect: W = 0
-                            if bySum {
-                                for i in 0..<m { elect = elect + omega[i] }
-                            } else {
-                                for i in 0..<m { elect = elect + (omega[i] > 0 ? 1 : omega[i] < 0 ? -1 : 0) }
-                            }
-                            let positive = elect >= 0
-                            merged = 0
-                            var divisor: W = 0
-                            var first = true
-                            for i in 0..<m where positive ? omega[i] > 0 : omega[i] < 0 {
-                                merged = first ? omega[i] : merged + omega[i]
-                                first = false
-                                divisor = divisor + (byWeight ? weights[i] : 1)
-                            }
-                            if normalize { merged = merged / (divisor == 0 ? 1 : divisor) }
-                        } else {
-                            merged = omega[0]
-                            for i in 1..<m { merged = merged + omega[i] }
-                            if normalize { merged = merged / plainDivisor }
-                        }
-                        out[j] = base[j] + lambda * merged
+        try source.forEachChunk(mutating: true) { range, baseChunk, models in
+            let n = range.count
+            let base = baseChunk.baseAddress!
+            let out = temporary(0, n)
+            // τᵢ then ωᵢ = wᵢ·τᵢ, in place.
+            for i in 0..<m { rules[i].apply(models[i].baseAddress!, n, offset: range.lowerBound, weight: weights[i]) }
+            if consensus {
+                let elect = temporary(1, n), divisor = temporary(2, n)
+                let first = models[0].baseAddress!
+                if bySum {
+                    for j in 0..<n { elect[j] = first[j] }
+                    for i in 1..<m {
+                        let x = models[i].baseAddress!
+                        for j in 0..<n { elect[j] = elect[j] + x[j] }
+                    }
+                } else {
+                    for j in 0..<n { elect[j] = first[j] > 0 ? 1 : first[j] < 0 ? -1 : 0 }
+                    for i in 1..<m {
+                        let x = models[i].baseAddress!
+                        for j in 0..<n { elect[j] = elect[j] + (x[j] > 0 ? 1 : x[j] < 0 ? -1 : 0) }
                     }
                 }
-                try emit(range, UnsafeBufferPointer(out))
+                // The elected sign s = ±1; ωᵢ agrees when ωᵢ·s > 0 (exact, and false for 0). Taking
+                // the sign bit maps a sum of −0 to −1, not +1, but a sum is −0 only when every
+                // ωᵢ is ±0, and then nothing agrees either way.
+                for j in 0..<n { elect[j] = W(signOf: elect[j], magnitudeOf: 1) }
+                for j in 0..<n { out[j] = 0; divisor[j] = 0 }
+                for i in 0..<m {
+                    let x = models[i].baseAddress!
+                    let share: W = byWeight ? weights[i] : 1
+                    for j in 0..<n {
+                        let agree = x[j] * elect[j] > 0
+                        out[j] = out[j] + (agree ? x[j] : 0)
+                        divisor[j] = divisor[j] + (agree ? share : 0)
+                    }
+                }
+                if normalize {
+                    for j in 0..<n { out[j] = out[j] / (divisor[j] == 0 ? 1 : divisor[j]) }
+                }
+            } else {
+                let first = models[0].baseAddress!
+                if m == 1 {
+                    for j in 0..<n { out[j] = first[j] }
+                } else {
+                    let second = models[1].baseAddress!
+                    for j in 0..<n { out[j] = first[j] + second[j] }
+                }
+                for i in 2..<max(m, 2) {
+                    let x = models[i].baseAddress!
+                    for j in 0..<n { out[j] = out[j] + x[j] }
+                }
+                if normalize { for j in 0..<n { out[j] = out[j] / plainDivisor } }
             }
+            if lambda == 1 {
+                for j in 0..<n { out[j] = base[j] + out[j] }
+            } else {
+                for j in 0..<n { out[j] = base[j] + lambda * out[j] }
+            }
+            try emitChunk(emit, range, out)
         }
     }
 
     // MARK: SCE
 
+    /// The population variance across models at each entry of the current chunk, into `v`.
+    private func variance(_ models: [UnsafeMutableBufferPointer<W>], _ n: Int, into v: UnsafeMutablePointer<W>, mean: UnsafeMutablePointer<W>) {
+        let m = models.count
+        let count = W(m)
+        let first = models[0].baseAddress!
+        for j in 0..<n { mean[j] = first[j] }
+        for i in 1..<m {
+            let x = models[i].baseAddress!
+            for j in 0..<n { mean[j] = mean[j] + x[j] }
+        }
+        for j in 0..<n { mean[j] = mean[j] / count }
+        for j in 0..<n { let d = first[j] - mean[j]; v[j] = d * d }
+        for i in 1..<m {
+            let x = models[i].baseAddress!
+            for j in 0..<n { let d = x[j] - mean[j]; v[j] = v[j] + d * d }
+        }
+        for j in 0..<n { v[j] = v[j] / count }
+    }
+
     private func sce(_ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
         let m = modelCount
-        let count = W(m)
         let topk = parameters.number("select_topk")
         let lambda = W(parameters.number("lambda"))
-        @inline(__always) func variance(_ models: [UnsafeMutableBufferPointer<W>], _ j: Int) -> W {
-            var sum = models[0][j]
-            for i in 1..<m { sum = sum + models[i][j] }
-            let mean = sum / count
-            var squares: W = 0
-            for i in 0..<m {
-                let d = models[i][j] - mean
-                squares = i == 0 ? d * d : squares + d * d
-            }
-            return squares / count
-        }
+        let v = temporary(1, 0), mean = temporary(2, 0)
         // Select: entries with the largest variance across models.
         var selectAll = topk >= 1
-        var selectNone = false
-        var threshold: W = 0
+        var threshold = W.infinity
         if !selectAll {
             var nonzero = 0
             source.forEachChunk { range, _, models in
-                for j in 0..<range.count where variance(models, j) != 0 { nonzero += 1 }
+                variance(models, range.count, into: v, mean: mean)
+                for j in 0..<range.count where v[j] != 0 { nonzero += 1 }
             }
             let k = Int((Double(nonzero) * topk).rounded(.down))
-            if k == 0 {
-                selectNone = true
-            } else {
-                threshold = RadixSelect.largest(W.self, ranks: [k]) { visit in
-                    source.forEachChunk { range, _, models in for j in 0..<range.count { visit(variance(models, j)) } }
+            if k > 0 {
+                threshold = RadixSelect<W>.largest(ranks: [k], magnitudes: false) { visit in
+                    source.forEachChunk { range, _, models in
+                        variance(models, range.count, into: v, mean: mean)
+                        visit(UnsafeBufferPointer(start: v, count: range.count))
+                    }
                 }[0]
             }
+        } else {
+            selectAll = true
         }
-        if topk >= 1 { selectAll = true }
-        @inline(__always) func kept(_ models: [UnsafeMutableBufferPointer<W>], _ j: Int) -> Bool {
-            selectAll || (!selectNone && variance(models, j) >= threshold)
+        /// Zeroes the unselected entries of every model in the current chunk.
+        func select(_ models: [UnsafeMutableBufferPointer<W>], _ n: Int) {
+            guard !selectAll else { return }
+            variance(models, n, into: v, mean: mean)
+            for i in 0..<m {
+                let x = models[i].baseAddress!
+                for j in 0..<n { x[j] = v[j] >= threshold ? x[j] : 0 }
+            }
         }
         // Calculate: each model's share of the mean squared (selected) update.
         var energy = [Double](repeating: 0, count: m)
-        source.forEachChunk { range, _, models in
-            for j in 0..<range.count where kept(models, j) {
-                for i in 0..<m { energy[i] += Double(models[i][j]) * Double(models[i][j]) }
+        source.forEachChunk(mutating: true) { range, _, models in
+            select(models, range.count)
+            for i in 0..<m {
+                let x = models[i].baseAddress!
+                var sum = energy[i]
+                for j in 0..<range.count { let d = Double(x[j]); sum += d * d }
+                energy[i] = sum
             }
         }
         let n = Double(max(source.count, 1))
@@ -268,25 +374,31 @@ struct TensorMerge<W: WorkingFloat> {
         means = total < 1e-6 ? [Double](repeating: 1 / Double(m), count: m) : means.map { $0 / total }
         let shares = means.map { W($0) }
         // Erase: sign election on the selected updates, weighted disjoint mean.
-        try source.forEachChunk { range, base, models in
-            try withOutput(range.count) { out in
-                for j in 0..<range.count {
-                    guard kept(models, j) else { out[j] = base[j]; continue }
-                    var elect: W = 0
-                    for i in 0..<m { elect = elect + models[i][j] }
-                    let positive = elect >= 0
-                    var merged: W = 0
-                    var divisor: W = 0
-                    var first = true
-                    for i in 0..<m where positive ? models[i][j] > 0 : models[i][j] < 0 {
-                        merged = first ? shares[i] * models[i][j] : merged + shares[i] * models[i][j]
-                        divisor = first ? shares[i] : divisor + shares[i]
-                        first = false
-                    }
-                    out[j] = base[j] + lambda * (merged / max(divisor, W(1e-6)))
-                }
-                try emit(range, UnsafeBufferPointer(out))
+        try source.forEachChunk(mutating: true) { range, baseChunk, models in
+            let n = range.count
+            select(models, n)
+            let base = baseChunk.baseAddress!
+            let out = temporary(0, n), elect = temporary(3, n), divisor = temporary(4, n)
+            let first = models[0].baseAddress!
+            for j in 0..<n { elect[j] = first[j] }
+            for i in 1..<m {
+                let x = models[i].baseAddress!
+                for j in 0..<n { elect[j] = elect[j] + x[j] }
             }
+            for j in 0..<n { elect[j] = W(signOf: elect[j], magnitudeOf: 1) }
+            for j in 0..<n { out[j] = 0; divisor[j] = 0 }
+            for i in 0..<m {
+                let x = models[i].baseAddress!
+                let e = shares[i]
+                for j in 0..<n {
+                    let agree = x[j] * elect[j] > 0
+                    out[j] = out[j] + (agree ? e * x[j] : 0)
+                    divisor[j] = divisor[j] + (agree ? e : 0)
+                }
+            }
+            let floor = W(1e-6)
+            for j in 0..<n { out[j] = base[j] + lambda * (out[j] / max(divisor[j], floor)) }
+            try emitChunk(emit, range, out)
         }
     }
 
@@ -296,8 +408,9 @@ struct TensorMerge<W: WorkingFloat> {
         let t = parameters.number("t")
         var norm0 = 0.0, norm1 = 0.0, dot = 0.0
         source.forEachChunk { range, base, models in
+            let x = base.baseAddress!, y = models[0].baseAddress!
             for j in 0..<range.count {
-                let a = Double(base[j]), b = Double(models[0][j])
+                let a = Double(x[j]), b = Double(y[j])
                 norm0 += a * a
                 norm1 += b * b
                 dot += a * b
@@ -317,11 +430,10 @@ struct TensorMerge<W: WorkingFloat> {
             c0 = W(sin((1 - t) * theta) / sinTheta)
             c1 = W(sin(t * theta) / sinTheta)
         }
-        try source.forEachChunk { range, base, models in
-            try withOutput(range.count) { out in
-                for j in 0..<range.count { out[j] = c0 * base[j] + c1 * models[0][j] }
-                try emit(range, UnsafeBufferPointer(out))
-            }
+        try source.forEachChunk(mutating: true) { range, base, models in
+            let out = temporary(0, range.count), x = base.baseAddress!, y = models[0].baseAddress!
+            for j in 0..<range.count { out[j] = c0 * x[j] + c1 * y[j] }
+            try emitChunk(emit, range, out)
         }
     }
 
@@ -362,16 +474,15 @@ struct TensorMerge<W: WorkingFloat> {
             complements[row] = W(1 - t)
         }
         let count = W(m)
-        try source.forEachChunk { range, base, models in
-            try withOutput(range.count) { out in
-                for j in 0..<range.count {
-                    let row = (range.lowerBound + j) / rowLength
-                    var sum = models[0][j]
-                    for i in 1..<m { sum = sum + models[i][j] }
-                    out[j] = ratios[row] * (sum / count) + complements[row] * base[j]
-                }
-                try emit(range, UnsafeBufferPointer(out))
+        try source.forEachChunk(mutating: true) { range, base, models in
+            let out = temporary(0, range.count)
+            for j in 0..<range.count {
+                let row = (range.lowerBound + j) / rowLength
+                var sum = models[0][j]
+                for i in 1..<m { sum = sum + models[i][j] }
+                out[j] = ratios[row] * (sum / count) + complements[row] * base[j]
             }
+            try emitChunk(emit, range, out)
         }
     }
 
@@ -381,19 +492,21 @@ struct TensorMerge<W: WorkingFloat> {
         let m = modelCount
         let epsilon = W(parameters.number("epsilon"))
         let lambda = W(parameters.number("lambda"))
-        try source.forEachChunk { range, base, models in
-            try withOutput(range.count) { out in
-                for j in 0..<range.count {
-                    var merged: W = 0
-                    var changed = 0
-                    for i in 0..<m where abs(models[i][j]) > epsilon {
-                        merged = changed == 0 ? models[i][j] : merged + models[i][j]
-                        changed += 1
-                    }
-                    out[j] = base[j] + lambda * (merged / W(max(changed, 1)))
+        try source.forEachChunk(mutating: true) { range, baseChunk, models in
+            let n = range.count
+            let base = baseChunk.baseAddress!
+            let out = temporary(0, n), changed = temporary(1, n)
+            for j in 0..<n { out[j] = 0; changed[j] = 0 }
+            for i in 0..<m {
+                let x = models[i].baseAddress!
+                for j in 0..<n {
+                    let counts = abs(x[j]) > epsilon
+                    out[j] = counts ? out[j] + x[j] : out[j]
+                    changed[j] = counts ? changed[j] + 1 : changed[j]
                 }
-                try emit(range, UnsafeBufferPointer(out))
             }
+            for j in 0..<n { out[j] = base[j] + lambda * (out[j] / max(changed[j], 1)) }
+            try emitChunk(emit, range, out)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import M2RLTensors
 
 /// The inputs of one output tensor, read in chunks of rows from the memory maps.
@@ -18,9 +19,14 @@ final class TensorSource<W: WorkingFloat> {
     let chunkRanges: [Range<Int>]
     private(set) var baseChunk: UnsafeMutableBufferPointer<W>
     private(set) var modelChunks: [UnsafeMutableBufferPointer<W>]
+    /// Buffers for the method's own use (an output chunk and temporaries), as large as a chunk.
+    let scratch: ScratchBuffers<W>
     private var loadedChunk = -1
 
-    init(name: String, shape: [Int], base: Checkpoint.Entry?, models: [Checkpoint.Entry], asDeltas: Bool, chunkLimit: Int) {
+    /// - Parameter scratch: the worker's buffers, reused from tensor to tensor (buffers 0...models
+    ///   hold the inputs; the method uses the ones after).
+    init(name: String, shape: [Int], base: Checkpoint.Entry?, models: [Checkpoint.Entry], asDeltas: Bool, chunkLimit: Int,
+         scratch: ScratchBuffers<W> = ScratchBuffers<W>()) {
         self.name = name
         self.shape = shape
         self.count = shape.reduce(1, *)
@@ -39,19 +45,22 @@ final class TensorSource<W: WorkingFloat> {
         if ranges.isEmpty { ranges = [0..<0] }
         chunkRanges = ranges
         let capacity = max(1, ranges.map(\.count).max() ?? 1)
-        baseChunk = .allocate(capacity: capacity)
-        modelChunks = models.map { _ in .allocate(capacity: capacity) }
+        self.scratch = scratch
+        scratch.reserve(capacity)
+        baseChunk = scratch.buffer(0)
+        modelChunks = models.indices.map { scratch.buffer($0 + 1) }
     }
 
-    deinit {
-        baseChunk.deallocate()
-        for chunk in modelChunks { chunk.deallocate() }
-    }
+    /// The index of the first scratch buffer free for the method.
+    var firstFreeBuffer: Int { models.count + 1 }
 
-    /// Calls `body` with every chunk in order: the range, θ₀ and the models' chunks.
-    func forEachChunk(_ body: (Range<Int>, UnsafeMutableBufferPointer<W>, [UnsafeMutableBufferPointer<W>]) throws -> Void) rethrows {
+    /// Calls `body` with every chunk in order: the range, θ₀ and the models' chunks. With
+    /// `mutating`, the body may overwrite the chunks (the last pass of a method does).
+    func forEachChunk(mutating: Bool = false, _ body: (Range<Int>, UnsafeMutableBufferPointer<W>, [UnsafeMutableBufferPointer<W>]) throws -> Void) rethrows {
+        defer { if mutating { loadedChunk = -1 } }
         for (index, range) in chunkRanges.enumerated() {
             load(index)
+            if mutating { loadedChunk = -1 }
             let length = range.count
             try body(range, UnsafeMutableBufferPointer(rebasing: baseChunk[0..<length]),
                      modelChunks.map { UnsafeMutableBufferPointer(rebasing: $0[0..<length]) })
@@ -69,9 +78,15 @@ final class TensorSource<W: WorkingFloat> {
         }
         for (m, model) in models.enumerated() {
             let out = modelChunks[m]
+            if asDeltas && model.count >= range.upperBound, let b = baseChunk.baseAddress {
+                let size = model.dtype.size
+                let bytes = UnsafeRawBufferPointer(rebasing: model.bytes[(range.lowerBound * size)..<(range.upperBound * size)])
+                W.decodeDifference(bytes, model.dtype, base: b, into: UnsafeMutableBufferPointer(rebasing: out[0..<length]))
+                continue
+            }
             read(model, range, into: out)
-            if asDeltas {
-                for j in 0..<length { out[j] = out[j] - baseChunk[j] }
+            if asDeltas, let o = out.baseAddress, let b = baseChunk.baseAddress {
+                for j in 0..<length { o[j] = o[j] - b[j] }
             }
         }
         loadedChunk = index
@@ -91,5 +106,62 @@ final class TensorSource<W: WorkingFloat> {
             let from = max(available, range.lowerBound)
             for j in from..<range.upperBound { out[j - range.lowerBound] = baseChunk[j - range.lowerBound] }
         }
+    }
+}
+
+/// A worker's reusable buffers: `count` float buffers of one capacity and a byte buffer, grown on
+/// demand and kept from tensor to tensor, so pages are faulted in once per merge, not per chunk.
+final class ScratchBuffers<W: WorkingFloat> {
+    private var buffers: [UnsafeMutableBufferPointer<W>] = []
+    private(set) var capacity = 0
+    private var raw = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+
+    init() {}
+
+    deinit {
+        for buffer in buffers { buffer.deallocate() }
+        raw.deallocate()
+    }
+
+    /// Makes every buffer hold at least `elements` values (contents are not kept).
+    func reserve(_ elements: Int) {
+        guard elements > capacity else { return }
+        for buffer in buffers { buffer.deallocate() }
+        capacity = elements
+        buffers = buffers.map { _ in .allocate(capacity: elements) }
+    }
+
+    /// Buffer `index` (created when new), `capacity` elements.
+    func buffer(_ index: Int) -> UnsafeMutableBufferPointer<W> {
+        while buffers.count <= index { buffers.append(.allocate(capacity: max(capacity, 1))) }
+        return buffers[index]
+    }
+
+    /// A byte buffer of at least `count` bytes, 8-aligned.
+    func bytes(_ count: Int) -> UnsafeMutableRawBufferPointer {
+        if raw.count < count {
+            raw.deallocate()
+            raw = .allocate(byteCount: count, alignment: 16)
+        }
+        return UnsafeMutableRawBufferPointer(rebasing: raw[0..<count])
+    }
+}
+
+/// Scratch buffers shared by the workers of one merge: each worker takes a set for a tensor and
+/// gives it back, so at most `workers` sets exist.
+final class ScratchPool<W: WorkingFloat>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [ScratchBuffers<W>] = []
+
+    func take() -> ScratchBuffers<W> {
+        lock.lock()
+        defer { lock.unlock() }
+        return free.popLast() ?? ScratchBuffers<W>()
+    }
+
+    func give(_ buffers: ScratchBuffers<W>) {
+        lock.lock()
+        free.append(buffers)
+        lock.unlock()
     }
 }

@@ -4,6 +4,8 @@ import M2RLTensors
 public protocol WorkingFloat: BinaryFloatingPoint, Sendable {
     static func decode(_ bytes: UnsafeRawBufferPointer, _ dtype: DType, into: UnsafeMutableBufferPointer<Self>)
     static func encode(_ values: UnsafeBufferPointer<Self>, as dtype: DType, into: UnsafeMutableRawBufferPointer)
+    /// Decodes `bytes` and subtracts `base` in one loop: into[j] = decoded[j] − base[j].
+    static func decodeDifference(_ bytes: UnsafeRawBufferPointer, _ dtype: DType, base: UnsafePointer<Self>, into: UnsafeMutableBufferPointer<Self>)
     /// A key that orders non-negative values as their bit patterns do (the bit pattern itself).
     var orderKey: UInt64 { get }
     /// The value whose `orderKey` is `key`.
@@ -19,6 +21,16 @@ extension Float: WorkingFloat {
     @inline(__always) public static func encode(_ values: UnsafeBufferPointer<Float>, as dtype: DType, into: UnsafeMutableRawBufferPointer) {
         TensorData.encode(values, as: dtype, into: into)
     }
+    public static func decodeDifference(_ bytes: UnsafeRawBufferPointer, _ dtype: DType, base: UnsafePointer<Float>, into: UnsafeMutableBufferPointer<Float>) {
+        let count = bytes.count / dtype.size
+        if dtype == .bf16, let source = bytes.baseAddress, Int(bitPattern: source) % 2 == 0, let out = into.baseAddress {
+            let bits = source.assumingMemoryBound(to: UInt16.self)
+            for j in 0..<count { out[j] = Float(bitPattern: UInt32(bits[j]) << 16) - base[j] }
+            return
+        }
+        TensorData.decode(bytes, dtype, into: into)
+        for j in 0..<count { into[j] = into[j] - base[j] }
+    }
     @inline(__always) public var orderKey: UInt64 { UInt64(bitPattern.self) }
     @inline(__always) public static func fromOrderKey(_ key: UInt64) -> Float { Float(bitPattern: UInt32(truncatingIfNeeded: key)) }
     public static var keyBits: Int { 32 }
@@ -31,47 +43,244 @@ extension Double: WorkingFloat {
     @inline(__always) public static func encode(_ values: UnsafeBufferPointer<Double>, as dtype: DType, into: UnsafeMutableRawBufferPointer) {
         TensorData.encode(values, as: dtype, into: into)
     }
+    public static func decodeDifference(_ bytes: UnsafeRawBufferPointer, _ dtype: DType, base: UnsafePointer<Double>, into: UnsafeMutableBufferPointer<Double>) {
+        let count = bytes.count / dtype.size
+        TensorData.decode(bytes, dtype, into: into)
+        for j in 0..<count { into[j] = into[j] - base[j] }
+    }
     @inline(__always) public var orderKey: UInt64 { bitPattern }
     @inline(__always) public static func fromOrderKey(_ key: UInt64) -> Double { Double(bitPattern: key) }
     public static var keyBits: Int { 64 }
 }
 
 /// Exact order statistics of non-negative values by radix selection on their bit patterns
-/// (which order non-negative floats): 16 bits per pass, 65,536 counters, any number of ranks at
-/// once. Memory is constant; the values are visited once per pass (2 passes for Float, 4 for
-/// Double).
-struct RadixSelect {
-    /// The `ranks[r]`-th largest value (1-based) of the values `visit` yields, for each rank.
-    /// - Parameter visit: calls its argument once with every value, in any order, each pass.
-    /// - Precondition: every rank is in 1...count, where count is the number of values.
-    static func largest<W: WorkingFloat>(_ type: W.Type, ranks: [Int], visit: ((W) -> Void) -> Void) -> [W] {
-        let passes = W.keyBits / 16
-        var prefixes = [UInt64](repeating: 0, count: ranks.count)
-        var remaining = ranks
-        var histograms = [[Int]](repeating: [Int](repeating: 0, count: 65_536), count: ranks.count)
-        for pass in 0..<passes {
-            let shift = UInt64(W.keyBits - 16 * (pass + 1))
-            let prefixShift = shift + 16
-            for r in histograms.indices { for i in 0..<65_536 { histograms[r][i] = 0 } }
-            histograms.withUnsafeMutableBufferPointer { hist in
-                visit { value in
-                    let key = value.orderKey
-                    let prefix = prefixShift >= 64 ? 0 : key >> prefixShift
-                    let bucket = Int((key >> shift) & 0xFFFF)
-                    for r in 0..<prefixes.count where prefix == prefixes[r] {
-                        hist[r][bucket] += 1
-                    }
+/// (which order non-negative floats): 16 bits per pass, 65,536 counters per rank, any number of
+/// ranks at once. Memory is constant; the values are visited once per pass (2 passes for Float,
+/// 4 for Double), chunk by chunk, in any order.
+///
+/// Use: for each of `passes` passes, `count` every chunk, then `advance()`; then `values`.
+struct RadixSelect<W: WorkingFloat> {
+    let ranks: [Int]
+    let mask: UInt64
+    private var prefixes: [UInt64]
+    private var remaining: [Int]
+    /// This pass's counts: four interleaved 32-bit copies per rank (a chunk holds < 2³² values;
+    /// `totals` takes them over before they could overflow).
+    private var histogram: [UInt32]
+    private var totals: [Int]
+    private var pending = 0
+    private var pass = 0
+
+    static var passes: Int { W.keyBits / 16 }
+
+    /// - Parameters:
+    ///   - ranks: 1-based ranks from the largest, each in 1...count.
+    ///   - magnitudes: select among absolute values (the sign bit is ignored).
+    init(ranks: [Int], magnitudes: Bool) {
+        self.ranks = ranks
+        mask = magnitudes ? (W.keyBits == 32 ? 0x7FFF_FFFF : 0x7FFF_FFFF_FFFF_FFFF) : UInt64.max
+        prefixes = [UInt64](repeating: 0, count: ranks.count)
+        remaining = ranks
+        histogram = [UInt32](repeating: 0, count: 4 * 65_536 * ranks.count)
+        totals = [Int](repeating: 0, count: 65_536 * ranks.count)
+    }
+
+    /// Counts one chunk into this pass's histograms. Four interleaved copies per rank keep
+    /// repeated buckets (similar magnitudes are common) from serialising on one counter.
+    mutating func count(_ values: UnsafeBufferPointer<W>) {
+        let shift = UInt64(W.keyBits - 16 * (pass + 1))
+        let prefixShift = shift + 16
+        let mask = self.mask
+        let n = values.count
+        guard let v = values.baseAddress else { return }
+        if pending + n > Int(UInt32.max) / 2 { flush() }
+        pending += n
+        histogram.withUnsafeMutableBufferPointer { counts in
+            let c = counts.baseAddress!
+            for r in 0..<prefixes.count {
+                let prefix = prefixes[r]
+                let h0 = c + r * 4 * 65_536, h1 = h0 + 65_536, h2 = h1 + 65_536, h3 = h2 + 65_536
+                var j = 0
+                while j + 4 <= n {
+                    let k0 = v[j].orderKey & mask, k1 = v[j + 1].orderKey & mask
+                    let k2 = v[j + 2].orderKey & mask, k3 = v[j + 3].orderKey & mask
+                    if k0 >> prefixShift == prefix { h0[Int((k0 >> shift) & 0xFFFF)] += 1 }
+                    if k1 >> prefixShift == prefix { h1[Int((k1 >> shift) & 0xFFFF)] += 1 }
+                    if k2 >> prefixShift == prefix { h2[Int((k2 >> shift) & 0xFFFF)] += 1 }
+                    if k3 >> prefixShift == prefix { h3[Int((k3 >> shift) & 0xFFFF)] += 1 }
+                    j += 4
                 }
-            }
-            for r in ranks.indices {
-                var bucket = 65_535
-                while bucket > 0 && histograms[r][bucket] < remaining[r] {
-                    remaining[r] -= histograms[r][bucket]
-                    bucket -= 1
+                while j < n {
+                    let k = v[j].orderKey & mask
+                    if k >> prefixShift == prefix { h0[Int((k >> shift) & 0xFFFF)] += 1 }
+                    j += 1
                 }
-                prefixes[r] = (prefixes[r] << 16) | UInt64(bucket)
             }
         }
+    }
+
+    /// Adds the 32-bit copies into `totals` and clears them.
+    private mutating func flush() {
+        for r in ranks.indices {
+            let base = r * 4 * 65_536
+            for b in 0..<65_536 {
+                totals[r * 65_536 + b] += Int(histogram[base + b]) + Int(histogram[base + 65_536 + b])
+                    + Int(histogram[base + 131_072 + b]) + Int(histogram[base + 196_608 + b])
+            }
+        }
+        for i in histogram.indices { histogram[i] = 0 }
+        pending = 0
+    }
+
+    mutating func advance() {
+        flush()
+        for r in ranks.indices {
+            var bucket = 65_535
+            while bucket > 0 && totals[r * 65_536 + bucket] < remaining[r] {
+                remaining[r] -= totals[r * 65_536 + bucket]
+                bucket -= 1
+            }
+            prefixes[r] = (prefixes[r] << 16) | UInt64(bucket)
+        }
+        for i in totals.indices { totals[i] = 0 }
+        pass += 1
+    }
+
+    /// The selected values, after every pass.
+    var values: [W] {
+        precondition(pass == Self.passes)
         return prefixes.map { W.fromOrderKey($0) }
+    }
+
+    /// One-shot form: `chunks` calls its argument with every chunk, once per pass.
+    static func largest(ranks: [Int], magnitudes: Bool, chunks: ((UnsafeBufferPointer<W>) -> Void) -> Void) -> [W] {
+        var selector = RadixSelect(ranks: ranks, magnitudes: magnitudes)
+        for _ in 0..<passes {
+            chunks { selector.count($0) }
+            selector.advance()
+        }
+        return selector.values
+    }
+}
+
+/// Exact k-th largest magnitude of values seen chunk by chunk, usually in two cheap passes: a
+/// deterministic sample of 8,192 entries (pass one) brackets the answer in [low, high]; pass two
+/// counts the entries above `high` and gathers those inside; when the k-th largest lies among
+/// them (almost always) a sort of that small set finishes; values equal to the bracket's low
+/// end are counted, not kept, so a mass of zeros costs nothing. Otherwise `result` is nil and the
+/// caller falls back to `RadixSelect`. Values must be presented in the same chunks, with their
+/// global offsets, in both passes.
+struct MagnitudeSelect<W: WorkingFloat> {
+    static var sampleSize: Int { 8_192 }
+
+    let count: Int
+    let rank: Int
+    /// Sorted global indices of the sample.
+    private let indices: [Int]
+    private var sample: [W] = []
+    private var low: W = 0
+    private var high: W = 0
+    private var above = 0
+    /// Values in (low, high]; those equal to `low` (often a mass of exact zeros in sparse
+    /// updates) are only counted.
+    private var inside: [W] = []
+    private var atLow = 0
+    private var overflow = false
+
+    /// - Parameters:
+    ///   - count: the number of values; `rank` is 1-based from the largest, in 1...count.
+    init(count: Int, rank: Int) {
+        precondition(rank >= 1 && rank <= count)
+        self.count = count
+        self.rank = rank
+        if count <= 4 * MagnitudeSelect.sampleSize {
+            indices = Array(0..<count)
+        } else {
+            let key = CounterBits.mix(UInt64(count) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(rank))
+            indices = (0..<MagnitudeSelect.sampleSize).map { Int(CounterBits.bits(key: key, index: $0) % UInt64(count)) }.sorted()
+        }
+        sample.reserveCapacity(indices.count)
+    }
+
+    /// Whether the sample is every value (small inputs: pass two is not needed).
+    var exhaustive: Bool { indices.count == count }
+
+    /// Pass one: the sampled values of the chunk at `offset`.
+    mutating func collect(_ values: UnsafeBufferPointer<W>, offset: Int) {
+        var lower = 0, upper = indices.count
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            if indices[middle] < offset { lower = middle + 1 } else { upper = middle }
+        }
+        var t = lower
+        let end = offset + values.count
+        while t < indices.count && indices[t] < end {
+            sample.append(abs(values[indices[t] - offset]))
+            t += 1
+        }
+    }
+
+    /// Between the passes: sorts the sample and sets the bracket.
+    mutating func bracket() {
+        sample.sort(by: >)
+        guard !exhaustive else { return }
+        let s = Double(sample.count)
+        let q = Double(rank) / Double(count)
+        let spread = 6 * (q * (1 - q) / s).squareRoot() + 2 / s
+        high = sample[max(0, Int(((q - spread) * s).rounded(.down)))]
+        low = sample[min(sample.count - 1, Int(((q + spread) * s).rounded(.up)))]
+        inside.reserveCapacity(min(count, Int(Double(count) * 3 * spread) + 64))
+    }
+
+    /// Pass two: counts the chunk's values above the bracket and keeps those inside.
+    mutating func gather(_ values: UnsafeBufferPointer<W>) {
+        guard !exhaustive, !overflow, let x = values.baseAddress else { return }
+        let n = values.count
+        let high = self.high, low = self.low
+        // Branch-free counts (a Bool is one byte, 0 or 1), in blocks that fit 32 bits.
+        var start = 0
+        while start < n {
+            let end = min(n, start + (1 << 30))
+            var countedAbove: UInt32 = 0, countedLow: UInt32 = 0
+            for j in start..<end {
+                let m = abs(x[j])
+                countedAbove &+= UInt32(unsafeBitCast(m > high, to: UInt8.self))
+                countedLow &+= UInt32(unsafeBitCast(m == low, to: UInt8.self))
+            }
+            above += Int(countedAbove)
+            atLow += Int(countedLow)
+            start = end
+        }
+        // The values strictly inside the bracket, compacted without a data-dependent branch:
+        // every value is written at the cursor, which moves only past the ones inside.
+        let limit = count / 4
+        let already = inside.count
+        let room = min(limit - already, n / 8 + 64) + 1
+        guard room > 1 else { overflow = true; inside = []; return }
+        inside.append(contentsOf: repeatElement(0, count: room))
+        var cursor = already
+        let lastSlot = already + room - 1
+        inside.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer.baseAddress!
+            var j = 0
+            while j < n && cursor < lastSlot {
+                let m = abs(x[j])
+                out[cursor] = m
+                cursor &+= Int(unsafeBitCast(m > low, to: UInt8.self) & unsafeBitCast(m <= high, to: UInt8.self))
+                j += 1
+            }
+            if j < n { overflow = true }
+        }
+        if overflow { inside = []; return }
+        inside.removeLast(inside.count - cursor)
+    }
+
+    /// The k-th largest magnitude, or nil when the bracket missed (use radix selection).
+    mutating func result() -> W? {
+        if exhaustive { return sample[rank - 1] }
+        guard !overflow, above < rank, above + inside.count + atLow >= rank else { return nil }
+        if rank - above > inside.count { return low }
+        inside.sort(by: >)
+        return inside[rank - above - 1]
     }
 }

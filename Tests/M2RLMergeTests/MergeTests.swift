@@ -134,10 +134,37 @@ struct MergeMethodTests {
         let values: [Float] = (0..<5000).map { _ in Float(Int.random(in: 0...300, using: &generator)) / 7 }
         let sorted = values.sorted(by: >)
         let ranks = [1, 2, 17, 2500, 4999, 5000]
-        let found = RadixSelect.largest(Float.self, ranks: ranks) { visit in values.forEach(visit) }
+        let found = RadixSelect<Float>.largest(ranks: ranks, magnitudes: false) { visit in values.withUnsafeBufferPointer { visit($0) } }
         #expect(found == ranks.map { sorted[$0 - 1] })
         let doubles = values.map { Double($0) * 1.5 }
-        #expect(RadixSelect.largest(Double.self, ranks: [10]) { visit in doubles.forEach(visit) } == [doubles.sorted(by: >)[9]])
+        #expect(RadixSelect<Double>.largest(ranks: [10], magnitudes: false) { visit in doubles.withUnsafeBufferPointer { visit($0) } } == [doubles.sorted(by: >)[9]])
+        // Magnitudes: the sign bit is ignored; split into chunks, the answer is the same.
+        let signed = values.enumerated().map { $0.offset % 2 == 0 ? -$0.element : $0.element }
+        let byChunks = RadixSelect<Float>.largest(ranks: ranks, magnitudes: true) { visit in
+            signed.withUnsafeBufferPointer { all in
+                for start in stride(from: 0, to: all.count, by: 777) { visit(UnsafeBufferPointer(rebasing: all[start..<min(all.count, start + 777)])) }
+            }
+        }
+        #expect(byChunks == found)
+        // Bracket-and-gather gives the same answers, on spread-out values and on heavy ties.
+        let large: [Float] = (0..<200_000).map { _ in Float(Int.random(in: -3000...3000, using: &generator)) / 64 }
+        let heavyTies: [Float] = (0..<100_000).map { j in j % 3 == 0 ? 0.5 : Float(j % 17) / 16 }
+        let sparse: [Float] = (0..<100_000).map { j in j % 5 == 0 ? Float(j % 1001) / 1000 : 0 }
+        for (data, mustBracket) in [(large, true), (heavyTies, false), (sparse, true)] {
+            let magnitudes = data.map { abs($0) }.sorted(by: >)
+            for rank in [1, 7, data.count / 5, data.count / 2, data.count - 1, data.count] {
+                var select = MagnitudeSelect<Float>(count: data.count, rank: rank)
+                data.withUnsafeBufferPointer { all in
+                    let chunks = stride(from: 0, to: all.count, by: 30_000).map { $0..<min(all.count, $0 + 30_000) }
+                    for chunk in chunks { select.collect(UnsafeBufferPointer(rebasing: all[chunk]), offset: chunk.lowerBound) }
+                    select.bracket()
+                    for chunk in chunks { select.gather(UnsafeBufferPointer(rebasing: all[chunk])) }
+                }
+                let quick = select.result()
+                // nil sends the caller to radix selection (heavy ties overflow the gathered set).
+                #expect(quick == magnitudes[rank - 1] || (!mustBracket && quick == nil), "rank \(rank) of \(data.count)")
+            }
+        }
     }
 
     /// Base 0; three models' deltas chosen so trim, election and disjoint mean are checkable by hand.

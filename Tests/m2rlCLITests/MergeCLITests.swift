@@ -88,4 +88,22 @@ struct MergeCLITests {
         let missing = try CLI.run(["analyze", "--base", folder + "/base", folder + "/nope", "-o", folder + "/r.json"])
         #expect(missing.status == 1 && missing.stderr.contains("/nope: no such checkpoint"), "\(missing.stderr)")
     }
+
+    @Test("every embedded sample config merges the embedded experts", arguments: (try? FileManager.default.contentsOfDirectory(atPath: CLI.root + "/testcases/merge/configs"))?.filter { $0.hasSuffix(".yaml") }.sorted() ?? [])
+    func samples(_ name: String) throws {
+        let output = NSTemporaryDirectory() + "m2rl-cli-samples-\(UUID().uuidString)"
+        let result = try CLI.run(["merge", "testcases/merge/configs/" + name, "-o", output, "--json"])
+        #expect(result.status == 0, "\(name): \(result.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        #expect(summary["tensors"] as? Int == 21 && summary["merged"] as? Int == 21, "\(name)")
+    }
+
+    @Test("the embedded configs cover every method")
+    func samplesCoverMethods() throws {
+        let configs = try FileManager.default.contentsOfDirectory(atPath: CLI.root + "/testcases/merge/configs")
+        let methods = Set(try configs.map { try String(contentsOfFile: CLI.root + "/testcases/merge/configs/" + $0, encoding: .utf8) }
+            .compactMap { text in text.split(separator: "\n").first { $0.hasPrefix("merge_method: ") }.map { String($0.dropFirst(14)) } })
+        #expect(methods == ["linear", "task_arithmetic", "ties", "dare_linear", "dare_ties", "breadcrumbs", "breadcrumbs_ties",
+                            "sce", "tsv", "slerp", "model_stock", "ram"], "\(methods.sorted())")
+    }
 }
