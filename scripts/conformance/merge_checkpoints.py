@@ -6,8 +6,8 @@
 OUTDIR/{f32,bf16}/{base,ft-a,ft-b,ft-c,ft-d}: a random base (3 Llama-like layers, embeddings, LM head,
 norms and biases, an I64 tensor) and four fine-tunes of it:
 
-  ft-a  sparse (~15% of entries changed), a larger vocabulary (72 embedding / LM-head rows
-        instead of 64: the shape rule), single file
+  ft-a  sparse (~15% of entries changed), a larger vocabulary (1408 embedding / LM-head rows
+        instead of 1400: the shape rule), single file
   ft-b  sparse (~25%), overlapping ft-a with sign conflicts, some changes exactly -ft-a's
         (equal magnitudes, opposite signs), sharded in 3 files with an index
   ft-c  dense (every floating entry changed; large changes on the MLP so SLERP takes its
@@ -18,7 +18,10 @@ norms and biases, an I64 tensor) and four fine-tunes of it:
 
 At "grid" positions the base value and every change are multiples of 1/64 so that changes of
 equal magnitude are exactly equal after rounding to BF16 (ties for TIES' trim, sign elections
-that sum to zero). The BF16 base keeps `model.norm.weight` in F32 (a mixed-dtype checkpoint).
+that sum to zero). The embedding and LM head (1400 x 24 = 33,600 entries) are larger than 4 x
+8,192, so m2rl's sampled threshold brackets run on them; there 40% of the entries are on the grid
+and a third of ft-b's entries change by exactly +-1/64 (a tie mass at the threshold that
+overflows a bracket, so the exact fallback runs too). The BF16 base keeps `model.norm.weight` in F32 (a mixed-dtype checkpoint).
 The F32 base is sharded (2 files). Each checkpoint has a config.json; the base also has
 tokenizer_config.json and generation_config.json (copied by m2rl merge).
 
@@ -35,7 +38,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from safetensors_np import f32_to_bf16_bits, bf16_bits_to_f32, save_checkpoint  # noqa: E402
 
-HIDDEN, INTER, KV, LAYERS, VOCAB, BIG_VOCAB = 24, 40, 12, 3, 64, 72
+HIDDEN, INTER, KV, LAYERS, VOCAB, BIG_VOCAB = 24, 40, 12, 3, 1400, 1408
 
 
 def layout(vocab=VOCAB):
@@ -86,7 +89,7 @@ def base_values(seed, name, shape, kind):
         v[:3] = 0.0  # zero-initialised entries
     else:
         v = rng.standard_normal(shape) * (0.05 if kind == "embed" else 0.1)
-    grid = rng.random(shape) < 0.08
+    grid = rng.random(shape) < (0.4 if kind == "embed" else 0.08)
     v = np.where(grid, np.round(v * 64) / 64, v) + 0.0  # + 0.0: no negative zeros
     return v, grid
 
@@ -118,6 +121,8 @@ def expert_values(seed, expert, name, shape, kind, base64, grid, dtype):
     # grid positions: the change is a multiple of 1/64, shared in magnitude between experts
     g = rng_for(seed, "grid", name)
     steps = g.integers(1, 4, size=shape) / 64.0
+    if expert == "ft-b" and kind == "embed":
+        steps = np.full(shape, 1 / 64.0)  # a third of the entries tied at one magnitude
     sign_a = np.where(g.random(shape) < 0.5, -1.0, 1.0)
     if expert in ("ft-a", "ft-d"):
         gd = sign_a * steps
