@@ -58,6 +58,9 @@ add("header-length-over-limit", st(hdr({"w": ok_entry}), F32_4, length=100_000_0
 small = st(hdr({"w": ok_entry}), F32_4)
 add("header-length-past-eof", struct.pack("<Q", len(small)) + small[8:], f"header length {len(small)} exceeds",
     why="header length larger than the whole file (8 + N > file size)")
+hdr_only = st(hdr({}))  # "{}" + 6 spaces: N = 8, no data
+add("header-length-one-past", struct.pack("<Q", len(hdr_only) - 7) + hdr_only[8:], f"header length {len(hdr_only) - 7} exceeds",
+    why="8 + N is the file size plus one (off by one)")
 add("header-length-huge", struct.pack("<Q", 2 ** 64 - 1) + small[8:], "header length 18446744073709551615 exceeds",
     why="header length 2^64-1: must not wrap when 8 is added")
 
