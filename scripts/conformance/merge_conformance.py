@@ -17,11 +17,13 @@ Also: the output layout (shards <= shard_size, alignment, index total_size, orde
 with torch_dtype, tokenizer/generation files, m2rl-merge.yaml); DARE's kept fraction against the
 density (binomial, 4 sigma) and its rescale (exact) read from m2rl's output alone; and
 `m2rl analyze` against the reference report (counts exact, floats 1e-9 relative, ranks exact);
+the toy experts' configs of testcases/merge/configs (when present) merged by both sides;
 and configurations/checkpoints m2rl must refuse (ERROR_CASES: exit 2 naming every bad key at once,
 exit 1 naming the tensor or shard for broken experts, nothing left in OUTDIR).
 Prints a table per case and exits 1 on any mismatch.
 """
 import argparse
+import glob
 import json
 import math
 import os
@@ -708,6 +710,23 @@ def run_all(args, work, ckpt, configs):
                 details.append(f"{label}: {p}")
             if len(problems) > 30:
                 details.append(f"{label}: ... {len(problems) - 30} more")
+    # The embedded toy experts' configs (testcases/merge/configs), merged by both sides.
+    toy = sorted(glob.glob(os.path.join(HERE, "..", "..", "testcases", "merge", "configs", "*.yaml")))
+    for path in toy if (not args.only or "toy" in args.only) else []:
+        name = "toy:" + os.path.basename(path)[:-5]
+        out = os.path.join(work, "out", name.replace(":", "-"))
+        proc = subprocess.run([binary, "merge", path, "-o", out], capture_output=True, text=True)
+        cfg = ref.Config(path)
+        mode = "tolerance" if cfg.method in ("tsv", "slerp", "model_stock", "sce") or cfg.glob.get("rescale") == "l1" else "exact"
+        want, _, _ = ref.merge(cfg)
+        problems, n, maxdiff = [], len(want), float("nan")
+        if proc.returncode != 0:
+            problems.append(f"m2rl merge exited {proc.returncode}: {proc.stderr.strip()[:400]}")
+        else:
+            n, maxdiff, problems = compare_tensors(load_checkpoint(out), want, mode)
+        all_ok &= not problems
+        rows.append((name, cfg.method, "toy", mode, n, maxdiff, "ok" if not problems else "MISMATCH", 0.0))
+        details += [f"{name}: {p}" for p in problems[:3]] + ([f"{name}: ... and {len(problems) - 3} more"] if len(problems) > 3 else [])
     if not args.only or "error" in args.only:
         r, d, ok = run_errors(binary, work, ckpt)
         rows += r; details += d; all_ok &= ok
