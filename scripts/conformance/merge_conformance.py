@@ -163,6 +163,7 @@ CASES = [
 # statistics passes and the DARE entry index cross a chunk boundary. Slow in a debug build.
 LARGE_CASES = [
     case("large-ties-model", "large", "ties", [(A, {"density": 0.3}), (B, {"density": 0.5})], {"trim_scope": "model"}),
+    case("large-ties-tensor", "large", "ties", [(A, {"density": 0.1}), (B, {"density": 0.25})]),
     case("large-dare_linear", "large", "dare_linear", [(A, {"density": 0.3}), (B, {"density": 0.6})], seed=4),
     case("large-breadcrumbs", "large", "breadcrumbs", [(A, None), (B, None)], {"density": 0.2, "gamma": 0.05}),
     case("large-sce-topk", "large", "sce", [(A, None), (B, None)], {"select_topk": 0.4}, mode="tolerance"),
