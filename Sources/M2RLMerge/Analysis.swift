@@ -88,38 +88,78 @@ public enum Analysis {
         var full: [[Double]] = wantsRank ? .init(repeating: .init(repeating: 0, count: entry.count), count: m) : []
         let source = TensorSource<Double>(name: entry.name, shape: entry.shape, base: entry, models: models, asDeltas: false, chunkLimit: options.chunkLimit)
         let key = CounterBits.projectionKey(seed: options.seed, tensor: entry.name)
-        var delta = [Double](repeating: 0, count: m)
-        var updated = [Bool](repeating: false, count: m)
-        source.forEachChunk { range, base, chunks in
-            for j in 0..<range.count {
-                let index = range.lowerBound + j
-                let bits = CounterBits.bits(key: key, index: index)
-                let bucket = Int(bits & 255)
-                let negative = (bits >> 8) & 1 == 1
-                let b = base[j]
-                for i in 0..<m {
-                    let value = chunks[i][j]
-                    let d = value - b
-                    delta[i] = d
-                    let magnitude = abs(d)
-                    if d == 0 { stats.unchanged[i] += 1 }
-                    if magnitude <= absoluteThreshold { stats.within[i] += 1 }
-                    updated[i] = magnitude > relativeThreshold * max(abs(value), abs(b))
-                    if updated[i] { stats.updated[i] += 1 }
-                    stats.squares[i] += d * d
-                    if magnitude > stats.maximum[i] { stats.maximum[i] = magnitude }
-                    stats.sketches[i][bucket] += negative ? -d : d
-                    if wantsRank { full[i][index] = d }
-                }
-                for (p, pair) in pairs.enumerated() {
-                    let (a, c) = pair
-                    stats.dots[p] += delta[a] * delta[c]
-                    if updated[a] || updated[c] { stats.eitherUpdated[p] += 1 }
-                    if updated[a] && updated[c] {
-                        stats.bothUpdated[p] += 1
-                        if (delta[a] > 0) != (delta[c] > 0) { stats.conflicts[p] += 1 }
+        let capacity = source.chunkRanges.map(\.count).max() ?? 0
+        // Per chunk: the sketch's bucket and sign per entry (shared by the models), each model's
+        // δ and update mask; loops run per model so they vectorise, except the sketch's scatter.
+        var buckets = [Int](repeating: 0, count: capacity)
+        var signs = [Double](repeating: 0, count: capacity)
+        var deltas = [[Double]](repeating: [Double](repeating: 0, count: capacity), count: m)
+        var masks = [[UInt8]](repeating: [UInt8](repeating: 0, count: capacity), count: m)
+        source.forEachChunk { range, baseChunk, chunks in
+            let n = range.count
+            let base = baseChunk.baseAddress!
+            for j in 0..<n {
+                let bits = CounterBits.bits(key: key, index: range.lowerBound + j)
+                buckets[j] = Int(bits & 255)
+                signs[j] = (bits >> 8) & 1 == 1 ? -1 : 1
+            }
+            for i in 0..<m {
+                let theta = chunks[i].baseAddress!
+                var unchanged = 0, within = 0, updated = 0
+                var squares = stats.squares[i], maximum = stats.maximum[i]
+                deltas[i].withUnsafeMutableBufferPointer { d in
+                    masks[i].withUnsafeMutableBufferPointer { mask in
+                        for j in 0..<n {
+                            let delta = theta[j] - base[j]
+                            d[j] = delta
+                            let magnitude = abs(delta)
+                            unchanged &+= Int(unsafeBitCast(delta == 0, to: UInt8.self))
+                            within &+= Int(unsafeBitCast(magnitude <= absoluteThreshold, to: UInt8.self))
+                            let isUpdated = unsafeBitCast(magnitude > relativeThreshold * max(abs(theta[j]), abs(base[j])), to: UInt8.self)
+                            mask[j] = isUpdated
+                            updated &+= Int(isUpdated)
+                            maximum = max(maximum, magnitude)
+                        }
+                        for j in 0..<n { squares += d[j] * d[j] }
+                        stats.sketches[i].withUnsafeMutableBufferPointer { sketch in
+                            for j in 0..<n { sketch[buckets[j]] += signs[j] * d[j] }
+                        }
+                        if wantsRank {
+                            full[i].withUnsafeMutableBufferPointer { f in
+                                for j in 0..<n { f[range.lowerBound + j] = d[j] }
+                            }
+                        }
                     }
                 }
+                stats.unchanged[i] += unchanged
+                stats.within[i] += within
+                stats.updated[i] += updated
+                stats.squares[i] = squares
+                stats.maximum[i] = maximum
+            }
+            for (p, pair) in pairs.enumerated() {
+                let (a, c) = pair
+                var dot = stats.dots[p]
+                var either = 0, both = 0, conflicts = 0
+                deltas[a].withUnsafeBufferPointer { da in
+                    deltas[c].withUnsafeBufferPointer { dc in
+                        masks[a].withUnsafeBufferPointer { ma in
+                            masks[c].withUnsafeBufferPointer { mc in
+                                for j in 0..<n { dot += da[j] * dc[j] }
+                                for j in 0..<n {
+                                    let inBoth = ma[j] & mc[j]
+                                    either &+= Int(ma[j] | mc[j])
+                                    both &+= Int(inBoth)
+                                    conflicts &+= Int(inBoth & unsafeBitCast((da[j] > 0) != (dc[j] > 0), to: UInt8.self))
+                                }
+                            }
+                        }
+                    }
+                }
+                stats.dots[p] = dot
+                stats.eitherUpdated[p] += either
+                stats.bothUpdated[p] += both
+                stats.conflicts[p] += conflicts
             }
         }
         if wantsRank {

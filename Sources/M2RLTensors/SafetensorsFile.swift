@@ -115,6 +115,11 @@ public final class SafetensorsFile: @unchecked Sendable {
         guard JSONValue.isValidUTF8(header) else {
             throw TensorsError(.invalidHeader, file: path, "invalid header: not UTF-8")
         }
+        // Before parsing: M2RLCore's parser refuses a repeated key too, but as a syntax error,
+        // and this names the tensor (escapes decoded, so "w" and "\u0077" are the same name).
+        if let duplicate = HeaderKeys.firstDuplicate(header) {
+            throw TensorsError(.duplicateTensor, file: path, tensor: duplicate, "duplicate tensor name in the header")
+        }
         let json: JSONValue
         do {
             json = try JSONValue.parse(bytes: header)
@@ -123,9 +128,6 @@ public final class SafetensorsFile: @unchecked Sendable {
         }
         guard case .object(let entries) = json else {
             throw TensorsError(.invalidHeader, file: path, "invalid header: not a JSON object")
-        }
-        if let duplicate = HeaderKeys.firstDuplicate(header) {
-            throw TensorsError(.duplicateTensor, file: path, tensor: duplicate, "duplicate tensor name in the header")
         }
 
         var metadata: [String: String] = [:]
@@ -187,7 +189,7 @@ public final class SafetensorsFile: @unchecked Sendable {
         var overflow = false
         for dim in dims {
             guard case .int(let d) = dim else {
-                if case .double = dim {
+                if case .double(let value) = dim, value == value.rounded(), abs(value) >= 9.2e18 {
                     throw TensorsError(.shapeOverflow, file: path, tensor: name, "shape overflows: dimension \(dim.jsonText) does not fit in 64 bits")
                 }
                 throw TensorsError(.invalidHeader, file: path, tensor: name, "invalid header: shape holds \(dim.jsonText), not an integer")
@@ -203,6 +205,9 @@ public final class SafetensorsFile: @unchecked Sendable {
         let (bytes, over) = count.multipliedReportingOverflow(by: dtype.size)
         if overflow || over {
             throw TensorsError(.shapeOverflow, file: path, tensor: name, "shape overflows: \(shape) × \(dtype.size) bytes does not fit in 64 bits")
+        }
+        guard fields["data_offsets"] != nil else {
+            throw TensorsError(.invalidHeader, file: path, tensor: name, "invalid header: data_offsets missing")
         }
         guard case .array(let offsets)? = fields["data_offsets"], offsets.count == 2,
               case .int(let begin) = offsets[0], case .int(let end) = offsets[1], begin >= 0, begin <= end

@@ -154,6 +154,8 @@ struct HostileTensorTests {
         var file: String
         var error: String?
         var tensor: String?
+        /// For valid files: the metadata and every tensor's dtype, shape and values.
+        var expect: JSONValue?
         var description: String { file }
     }
 
@@ -161,24 +163,62 @@ struct HostileTensorTests {
         guard let text = try? String(contentsOfFile: folder + "/hostile.jsonl", encoding: .utf8) else { return [] }
         return text.split(separator: "\n").compactMap { line in
             guard let value = try? JSONValue.parse(String(line)), let file = value["file"]?.string else { return nil }
-            return Case(file: file, error: value["error"]?.string, tensor: value["tensor"]?.string)
+            return Case(file: file, error: value["error"]?.string, tensor: value["tensor"]?.string, expect: value["expect"])
         }
     }()
 
+    /// A tensor's values as Doubles (integers and booleans too), read from its bytes.
+    static func values(_ bytes: UnsafeRawBufferPointer, _ info: TensorInfo) -> [Double] {
+        (0..<info.count).map { i -> Double in
+            switch info.dtype {
+            case .f64: Double(bitPattern: bytes.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))
+            case .f32: Double(Float(bitPattern: bytes.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+            case .f16: Double(Float16(bitPattern: bytes.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))
+            case .bf16: Double(FloatConversion.float(bf16: bytes.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))
+            case .i64: Double(bytes.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self))
+            case .i32: Double(bytes.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self))
+            case .i16: Double(bytes.loadUnaligned(fromByteOffset: 2 * i, as: Int16.self))
+            case .i8: Double(bytes.loadUnaligned(fromByteOffset: i, as: Int8.self))
+            case .u64: Double(bytes.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))
+            case .u32: Double(bytes.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
+            case .u16: Double(bytes.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))
+            case .u8, .bool: Double(bytes[i])
+            }
+        }
+    }
+
     @Test("the fixture list exists and covers every validation rule")
     func listed() {
-        #expect(HostileTensorTests.cases.count >= 14, "\(HostileTensorTests.folder)/hostile.jsonl: \(HostileTensorTests.cases.count) cases")
+        let cases = HostileTensorTests.cases
+        #expect(cases.count >= 30, "\(HostileTensorTests.folder)/hostile.jsonl: \(cases.count) cases")
+        let rules = ["header length missing", "header length", "invalid header", "unknown dtype", "shape overflows", "invalid offsets",
+                     "span does not match shape", "hole", "overlap", "buffer length", "duplicate tensor"]
+        for rule in rules { #expect(cases.contains { $0.error?.hasPrefix(rule) == true }, "no fixture for \(rule)") }
+        #expect(cases.contains { $0.error == nil }, "no valid fixture")
     }
 
     @Test("each file gives its error, naming the file and tensor; valid ones read", arguments: HostileTensorTests.cases)
     func hostile(_ item: Case) throws {
-        let path = HostileTensorTests.folder + "/hostile/" + item.file
+        let path = HostileTensorTests.folder + "/" + item.file
         guard let expected = item.error else {
             let file = try SafetensorsFile(path: path)
-            for info in file.tensors where info.dtype.isFloatingPoint {
-                var values = [Float](repeating: 0, count: info.count)
-                values.withUnsafeMutableBufferPointer { TensorData.decode(file.bytes(of: info), info.dtype, into: $0) }
-                #expect(values.allSatisfy { !$0.isNaN }, "\(item.file): \(info.name)")
+            let expect = try #require(item.expect, "\(item.file): a valid fixture lists what it holds")
+            var metadata: [String: String] = [:]
+            if case .object(let fields)? = expect["metadata"] { for (key, value) in fields { metadata[key] = value.string } }
+            #expect(file.metadata == metadata, "\(item.file)")
+            guard case .object(let tensors)? = expect["tensors"] else { Issue.record("\(item.file): no tensors listed"); return }
+            #expect(Set(file.tensors.map(\.name)) == Set(tensors.keys), "\(item.file)")
+            for (name, spec) in tensors {
+                let info = try #require(file.info(name), "\(item.file): \(name)")
+                #expect(info.dtype.rawValue == spec["dtype"]?.string && info.shape == spec["shape"]?.array?.compactMap(\.int), "\(item.file): \(name)")
+                let want = spec["values"]?.array?.compactMap { $0.bool.map { $0 ? 1 : 0 } ?? $0.number } ?? []
+                let got = HostileTensorTests.values(file.bytes(of: info), info)
+                #expect(got == want, "\(item.file): \(name) \(got) ≠ \(want)")
+                if info.dtype.isFloatingPoint {
+                    var decoded = [Float](repeating: .nan, count: info.count)
+                    decoded.withUnsafeMutableBufferPointer { TensorData.decode(file.bytes(of: info), info.dtype, into: $0) }
+                    #expect(decoded.map { Double($0) } == got.map { Double(Float($0)) }, "\(item.file): \(name) through TensorData")
+                }
             }
             return
         }
