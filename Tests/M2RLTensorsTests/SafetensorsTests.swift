@@ -130,6 +130,15 @@ struct CheckpointTests {
         #expect(decoded == floats)
     }
 
+    @Test("a partial product that overflows is refused even when a later dimension is 0")
+    func partialProductOverflow() throws {
+        let folder = try scratchFolder("overflow")
+        try rawSafetensors(folder + "/x.safetensors", header: #"{"w":{"dtype":"F32","shape":[4294967296,4294967296,0],"data_offsets":[0,0]}}"#, data: [])
+        #expect { try SafetensorsFile(path: folder + "/x.safetensors") } throws: { error in
+            (error as? TensorsError)?.kind == .shapeOverflow && (error as? TensorsError)?.tensor == "w"
+        }
+    }
+
     @Test("an index that names a missing tensor, or a shard with an unlisted one, is an error")
     func indexChecks() throws {
         let folder = try scratchFolder("index")
