@@ -122,6 +122,13 @@ public struct Dataset {
         case .rejected(let location, let code, let message):
             reject(location, code, message)
         case .line(let location, let bytes):
+            // The shortcut for canonical records (the common case, and what `dataset convert`
+            // writes): it answers only when the general path below would give the same Problem.
+            // Under `auto`, a record with `id` and `domain` is canonical: that adapter is tried first.
+            if format == nil || format == .canonical, let problem = Problem(canonicalLine: bytes) {
+                out.append(.problem(location, problem, .canonical))
+                return
+            }
             // Strings are checked for UTF-8 as they are made; bytes outside strings must be JSON.
             do { convert(try JSONValue.parse(bytes: bytes), at: location) } catch {
                 if JSONValue.isInvalidUTF8(error) || !JSONValue.isValidUTF8(bytes) {
