@@ -123,6 +123,22 @@ struct ReadingTests {
         #expect(one.first == "\(path):1 bad_json")
     }
 
+    @Test("a caller that stops part-way gets its own error back, with nothing left running, on any number of threads")
+    func callerStops() throws {
+        struct Enough: Error {}
+        let path = try Self.writeSample(temporaryFolder())
+        for jobs in [1, 2, 3] {
+            var seen = 0
+            #expect(throws: Enough.self) {
+                try Dataset(jobs: jobs).read(path) { _ in
+                    seen += 1
+                    if seen == 4_500 { throw Enough() }
+                }
+            }
+            #expect(seen == 4_500)
+        }
+    }
+
     @Test("convert writes canonical JSON Lines that read back as the same problems", arguments: ["out.jsonl", "out.jsonl.gz", "out.jsonl.zst", "out.jsonl.xz"])
     func roundTrip(name: String) throws {
         let folder = temporaryFolder()
