@@ -199,7 +199,7 @@ public struct ProblemStore: Sendable {
 /// records into batches (about 1 MiB each), `jobs` workers parse and convert batches, and the
 /// calling thread hands the results to the caller in order. At most `3 × jobs` batches are in
 /// flight, so memory stays bounded. Spent batches go back to the reader to be filled again (at
-/// most `3 × jobs + 1` are kept, none grown past twice `batchBytes` by a long record), so their
+/// most `jobs + 1` are kept, none grown past twice `batchBytes` by a long record), so their
 /// megabyte buffers are not mapped and faulted in anew for every batch.
 final class ParallelRead: @unchecked Sendable {
     struct Span {
@@ -384,7 +384,7 @@ final class ParallelRead: @unchecked Sendable {
             batch.spans.removeAll(keepingCapacity: true)
             lock.lock()
             results[index] = (worker, out)
-            if spare.count <= 3 * jobs && batch.bytes.capacity <= 2 * ParallelRead.batchBytes { spare.append(batch) }
+            if spare.count <= jobs && batch.bytes.capacity <= 2 * ParallelRead.batchBytes { spare.append(batch) }
             lock.broadcast()
             lock.unlock()
         }
