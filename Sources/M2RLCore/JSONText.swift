@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON reader and writer for `JSONValue` that work on UTF-8 bytes directly: the hot path of
 /// `m2rl score` reads and writes one small object per line, where Foundation's coders spend
 /// most of their time in dynamic dispatch and thrown-and-caught type probes.
@@ -24,8 +26,13 @@ enum JSONText {
         return try text.withUTF8 { try parse(bytes: $0) }
     }
 
+    /// Parses one JSON value filling `bytes` (white space around it allowed).
+    ///
+    /// Escaped strings are unescaped into one scratch buffer of `bytes.count` bytes (unescaping
+    /// never lengthens a string), allocated on the first escape and freed on return.
     static func parse(bytes: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
         var reader = Reader(bytes: bytes)
+        defer { reader.scratch?.deallocate() }
         reader.skipSpace()
         let value = try reader.value(depth: 0)
         reader.skipSpace()
@@ -34,17 +41,18 @@ enum JSONText {
     }
 
     /// Whether `bytes` are well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
-    /// ASCII runs are checked eight bytes at a time.
+    /// ASCII runs are checked sixteen bytes at a time.
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
         var i = 0
         let n = bytes.count
-        guard let base = bytes.baseAddress else { return true }
         while i < n {
-            if i + 8 <= n {
+            if i + 16 <= n {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                    | UnsafeRawPointer(base + i + 8).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 { i += 16; continue }
             }
-            let b = bytes[i]
+            let b = base[i]
             if b < 0x80 { i += 1; continue }
             let count: Int
             var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
@@ -59,10 +67,10 @@ enum JSONText {
             default: return false
             }
             guard i + count < n else { return false }
-            guard bytes[i + 1] >= lower, bytes[i + 1] <= upper else { return false }
+            guard base[i + 1] >= lower, base[i + 1] <= upper else { return false }
             var k = 2
             while k <= count {
-                guard bytes[i + k] >= 0x80, bytes[i + k] <= 0xBF else { return false }
+                guard base[i + k] >= 0x80, base[i + k] <= 0xBF else { return false }
                 k += 1
             }
             i += count + 1
@@ -70,11 +78,30 @@ enum JSONText {
         return true
     }
 
-    private struct Reader {
+    /// A cursor over JSON text (also used by `Problem(canonicalLine:)`, JSONProblem.swift).
+    struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
+        /// Where escaped strings are unescaped: `bytes.count` bytes, made on the first escape.
+        var scratch: UnsafeMutablePointer<UInt8>?
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        /// A string from well-formed UTF-8 (of the text, or of the scratch buffer).
+        ///
+        /// `String(decoding:)` checks the bytes anyway, but repairs malformed ones (each becomes
+        /// U+FFFD) instead of failing, and `String(validating:)` goes through generic code that
+        /// costs more than the check. So the string is made, then compared with its bytes
+        /// (`memcmp`): it is them byte for byte exactly when they were well-formed.
+        /// - Throws: `invalidUTF8`, at the closing quote.
+        func makeString(_ utf8: UnsafeBufferPointer<UInt8>) throws -> String {
+            var text = String(decoding: utf8, as: UTF8.self)
+            guard utf8.count > 0 else { return text }
+            let same = text.utf8.count == utf8.count
+                && text.withUTF8 { memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0 }
+            guard same else { throw error(JSONText.invalidUTF8) }
+            return text
+        }
 
         func error(_ message: String) -> SyntaxError { SyntaxError(offset: position, message: message) }
 
@@ -152,7 +179,9 @@ enum JSONText {
         }
 
         /// The index of the first byte at or after `from` that is `"`, `\\` or a control
-        /// character (or the end): eight bytes at a time while none occurs.
+        /// character (or the end): eight bytes at a time. Each of the three zero-byte tests
+        /// (`(x - 0x01…) & ~x & 0x80…`) can flag bytes above a true match but never below
+        /// one, so the lowest flag of their union is the first special byte.
         func scanToSpecial(from: Int) -> Int {
             var i = from
             let n = bytes.count
@@ -163,14 +192,12 @@ enum JSONText {
                 let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 let quote = w ^ (ones &* 0x22)
                 let slash = w ^ (ones &* 0x5C)
-                let hasQuote = (quote &- ones) & ~quote & highs
-                let hasSlash = (slash &- ones) & ~slash & highs
-                let hasControl = (w &- (ones &* 0x20)) & ~w & highs
-                if hasQuote | hasSlash | hasControl != 0 { break }
+                let found = ((quote &- ones) & ~quote | (slash &- ones) & ~slash | (w &- (ones &* 0x20)) & ~w) & highs
+                if found != 0 { return i + found.trailingZeroBitCount >> 3 }
                 i += 8
             }
             while i < n {
-                let b = bytes[i]
+                let b = base[i]
                 if b == 0x22 || b == 0x5C || b < 0x20 { return i }
                 i += 1
             }
@@ -180,45 +207,42 @@ enum JSONText {
         mutating func string() throws -> String {
             position += 1 // opening quote
             let start = position
-            var out: [UInt8] = []
-            var escaped = false
+            position = scanToSpecial(from: position)
+            guard position < bytes.count else { throw error("unterminated string") }
+            if bytes[position] == UInt8(ascii: "\"") {
+                // No escape: the string is the text's own bytes.
+                let text = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                position += 1
+                return text
+            }
+            if bytes[position] < 0x20 { throw error("control character in a string") }
+            // A backslash: unescape into the scratch buffer, copying the runs between escapes.
+            if scratch == nil { scratch = .allocate(capacity: bytes.count) }
+            let out = scratch!
+            var count = 0
             var chunk = start
             while true {
-                position = scanToSpecial(from: position)
-                guard position < bytes.count else { throw error("unterminated string") }
+                let run = position - chunk
+                if run > 0 { (out + count).update(from: bytes.baseAddress! + chunk, count: run); count += run }
                 let b = bytes[position]
                 if b == UInt8(ascii: "\"") {
-                    let made: String?
-                    if escaped {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk..<position]))
-                        made = String(validating: out, as: UTF8.self)
-                    } else {
-                        made = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-                    }
-                    guard let text = made else { throw error(JSONText.invalidUTF8) }
                     position += 1
-                    return text
+                    return try makeString(UnsafeBufferPointer(start: out, count: count))
                 }
                 if b < 0x20 { throw error("control character in a string") }
-                // A backslash: copy what came before it, then the escaped character.
-                if !escaped {
-                    escaped = true
-                    out.reserveCapacity(position - start + 64)
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk..<position]))
-                position += 1
-                guard position < bytes.count else { break }
+                position += 1 // the backslash
+                guard position < bytes.count else { throw error("unterminated string") }
                 let e = bytes[position]
                 position += 1
                 switch e {
-                case UInt8(ascii: "\""): out.append(0x22)
-                case UInt8(ascii: "\\"): out.append(0x5C)
-                case UInt8(ascii: "/"): out.append(0x2F)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "\""): out[count] = 0x22; count += 1
+                case UInt8(ascii: "\\"): out[count] = 0x5C; count += 1
+                case UInt8(ascii: "/"): out[count] = 0x2F; count += 1
+                case UInt8(ascii: "b"): out[count] = 0x08; count += 1
+                case UInt8(ascii: "f"): out[count] = 0x0C; count += 1
+                case UInt8(ascii: "n"): out[count] = 0x0A; count += 1
+                case UInt8(ascii: "r"): out[count] = 0x0D; count += 1
+                case UInt8(ascii: "t"): out[count] = 0x09; count += 1
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if (0xD800...0xDBFF).contains(scalar) {
@@ -233,12 +257,14 @@ enum JSONText {
                     } else if (0xDC00...0xDFFF).contains(scalar) {
                         throw error("unpaired surrogate in \\u escape")
                     }
-                    UTF8.encode(Unicode.Scalar(scalar)!) { out.append($0) }
+                    // At most 4 bytes for the at least 6 of the escape: the buffer cannot overflow.
+                    UTF8.encode(Unicode.Scalar(scalar)!) { out[count] = $0; count += 1 }
                 default: throw error("invalid escape '\\\(Unicode.Scalar(e))'")
                 }
                 chunk = position
+                position = scanToSpecial(from: position)
+                guard position < bytes.count else { throw error("unterminated string") }
             }
-            throw error("unterminated string")
         }
 
         mutating func hex4() throws -> UInt32 {

@@ -122,6 +122,13 @@ public struct Dataset {
         case .rejected(let location, let code, let message):
             reject(location, code, message)
         case .line(let location, let bytes):
+            // The shortcut for canonical records (the common case, and what `dataset convert`
+            // writes): it answers only when the general path below would give the same Problem.
+            // Under `auto`, a record with `id` and `domain` is canonical: that adapter is tried first.
+            if format == nil || format == .canonical, let problem = Problem(canonicalLine: bytes) {
+                out.append(.problem(location, problem, .canonical))
+                return
+            }
             // Strings are checked for UTF-8 as they are made; bytes outside strings must be JSON.
             do { convert(try JSONValue.parse(bytes: bytes), at: location) } catch {
                 if JSONValue.isInvalidUTF8(error) || !JSONValue.isValidUTF8(bytes) {
@@ -191,7 +198,9 @@ public struct ProblemStore: Sendable {
 /// The threaded read behind `Dataset.read(jobs:)`: one thread reads the archive and copies its
 /// records into batches (about 1 MiB each), `jobs` workers parse and convert batches, and the
 /// calling thread hands the results to the caller in order. At most `3 × jobs` batches are in
-/// flight, so memory stays bounded.
+/// flight, so memory stays bounded. Spent batches go back to the reader to be filled again (at
+/// most `jobs + 1` are kept, none grown past twice `batchBytes` by a long record), so their
+/// megabyte buffers are not mapped and faulted in anew for every batch.
 final class ParallelRead: @unchecked Sendable {
     struct Span {
         enum Kind { case line, array, rejected }
@@ -216,7 +225,16 @@ final class ParallelRead: @unchecked Sendable {
 
     private let lock = NSCondition()
     private var pending: [(Int, Batch)] = []
-    private var results: [Int: [DatasetRecord]] = [:]
+    /// Each batch's records, with the worker that made them.
+    private var results: [Int: (worker: Int, records: [DatasetRecord])] = [:]
+    /// Delivered batches, per worker that made them, for that worker to free: memory freed by
+    /// the thread that allocated it goes back to that thread's cache and arena, where freeing it
+    /// on the caller's thread would take the worker's arena lock for every string.
+    private var graves: [[[DatasetRecord]]] = []
+    /// Batches in `graves`, counted with the ones in flight.
+    private var buried = 0
+    /// Emptied batches, their capacity kept, for the reader to fill again.
+    private var spare: [Batch] = []
     private var produced = 0
     private var readerDone = false
     private var cancelled = false
@@ -232,8 +250,9 @@ final class ParallelRead: @unchecked Sendable {
 
     func run(_ path: String, _ deliver: (DatasetRecord) throws -> Void) throws -> ContainerInfo {
         running = jobs + 1
+        graves = Array(repeating: [], count: jobs)
         Thread.detachNewThread { self.readAll(path) }
-        for _ in 0..<jobs { Thread.detachNewThread { self.work() } }
+        for worker in 0..<jobs { Thread.detachNewThread { self.work(worker) } }
         var next = 0
         var failure: Error?
         while true {
@@ -242,13 +261,18 @@ final class ParallelRead: @unchecked Sendable {
             let batch = results.removeValue(forKey: next)
             lock.broadcast()
             lock.unlock()
-            guard let batch else { break }
+            guard let (worker, records) = batch else { break }
             do {
-                for record in batch { try deliver(record) }
+                for k in records.indices { try deliver(records[k]) }
             } catch {
                 failure = error
                 break
             }
+            lock.lock()
+            graves[worker].append(records)
+            buried += 1
+            lock.broadcast()
+            lock.unlock()
             next += 1
         }
         lock.lock()
@@ -265,7 +289,7 @@ final class ParallelRead: @unchecked Sendable {
     private func push(_ batch: Batch) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        while pending.count + results.count >= 3 * jobs && !cancelled { lock.wait() }
+        while pending.count + results.count + buried >= 3 * jobs && !cancelled { lock.wait() }
         if cancelled { return false }
         pending.append((produced, batch))
         produced += 1
@@ -275,9 +299,19 @@ final class ParallelRead: @unchecked Sendable {
 
     private struct Stop: Error {}
 
-    private func readAll(_ path: String) {
+    /// An empty batch: a spare one, or a new one with room for `batchBytes`.
+    private func emptyBatch() -> Batch {
+        lock.lock()
+        let reused = spare.popLast()
+        lock.unlock()
+        if let reused { return reused }
         var batch = Batch()
         batch.bytes.reserveCapacity(ParallelRead.batchBytes + (1 << 16))
+        return batch
+    }
+
+    private func readAll(_ path: String) {
+        var batch = emptyBatch()
         do {
             let info = try reader.read(path) { raw in
                 switch raw {
@@ -292,8 +326,7 @@ final class ParallelRead: @unchecked Sendable {
                 }
                 if batch.bytes.count >= ParallelRead.batchBytes || batch.spans.count >= ParallelRead.batchRecords {
                     guard push(batch) else { throw Stop() }
-                    batch = Batch()
-                    batch.bytes.reserveCapacity(ParallelRead.batchBytes + (1 << 16))
+                    batch = emptyBatch()
                 }
             }
             if !batch.spans.isEmpty { _ = push(batch) }
@@ -312,21 +345,31 @@ final class ParallelRead: @unchecked Sendable {
         lock.unlock()
     }
 
-    private func work() {
-        var out: [DatasetRecord] = []
+    /// Frees what it is given, on the calling thread.
+    private func drop(_ dead: consuming [[DatasetRecord]]) {}
+
+    private func work(_ worker: Int) {
         while true {
             lock.lock()
-            while pending.isEmpty && !readerDone && !cancelled { lock.wait() }
+            while pending.isEmpty && graves[worker].isEmpty && !readerDone && !cancelled { lock.wait() }
+            let dead = graves[worker]
+            graves[worker] = []
+            buried -= dead.count
             if cancelled || pending.isEmpty {
-                running -= 1
+                let finished = cancelled || readerDone
+                if finished { running -= 1 }
                 lock.broadcast()
                 lock.unlock()
-                return
+                drop(dead)
+                if finished { return }
+                continue
             }
-            let (index, batch) = pending.removeFirst()
+            var (index, batch) = pending.removeFirst()
             lock.broadcast()
             lock.unlock()
-            out.removeAll(keepingCapacity: true)
+            drop(dead)
+            var out: [DatasetRecord] = []
+            out.reserveCapacity(batch.spans.count)
             batch.bytes.withUnsafeBytes { all in
                 for span in batch.spans {
                     let bytes = UnsafeRawBufferPointer(rebasing: all[span.start..<span.end])
@@ -337,8 +380,11 @@ final class ParallelRead: @unchecked Sendable {
                     }
                 }
             }
+            batch.bytes.removeAll(keepingCapacity: true)
+            batch.spans.removeAll(keepingCapacity: true)
             lock.lock()
-            results[index] = out
+            results[index] = (worker, out)
+            if spare.count <= jobs && batch.bytes.capacity <= 2 * ParallelRead.batchBytes { spare.append(batch) }
             lock.broadcast()
             lock.unlock()
         }

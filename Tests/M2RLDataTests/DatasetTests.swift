@@ -123,6 +123,22 @@ struct ReadingTests {
         #expect(one.first == "\(path):1 bad_json")
     }
 
+    @Test("a caller that stops part-way gets its own error back, with nothing left running, on any number of threads")
+    func callerStops() throws {
+        struct Enough: Error {}
+        let path = try Self.writeSample(temporaryFolder())
+        for jobs in [1, 2, 3] {
+            var seen = 0
+            #expect(throws: Enough.self) {
+                try Dataset(jobs: jobs).read(path) { _ in
+                    seen += 1
+                    if seen == 4_500 { throw Enough() }
+                }
+            }
+            #expect(seen == 4_500)
+        }
+    }
+
     @Test("convert writes canonical JSON Lines that read back as the same problems", arguments: ["out.jsonl", "out.jsonl.gz", "out.jsonl.zst", "out.jsonl.xz"])
     func roundTrip(name: String) throws {
         let folder = temporaryFolder()
@@ -216,5 +232,95 @@ struct ExtractionRuleTests {
         #expect(!DatasetExtractor.linkStaysInside(link: "B", target: "A", symlinks: ["A"]))
         #expect(DatasetExtractor.throughSymlink("out/x.txt", ["out"]) == "out")
         #expect(DatasetExtractor.throughSymlink("outer/x.txt", ["out"]) == nil)
+    }
+}
+
+/// `Problem(canonicalLine:)`, the dataset path's shortcut for canonical records, is only a
+/// shortcut: it answers exactly the general path's Problem (`JSONValue.parse`, `Problem(json:)`)
+/// or nothing, and then the general path decides, with its own result or error.
+@Suite("Datasets: the canonical shortcut")
+struct CanonicalShortcutTests {
+    static let math = #"{"id":"m1","domain":"math","prompt":"What is 1+1?","answer":"2"}"#
+
+    /// Records the shortcut must answer (the general path converts them, to the same Problem).
+    static let answered: [String] = [
+        math,
+        "  \t" + math + " \r",
+        #"{"domain":"science","id":"s","prompt":"Pick \"one\"\n\u00e9\ud83d\ude00 ✓","choices":["a","b\\c","\u0041"],"answer":"B"}"#,
+        #"{"id":"c","domain":"code","prompt":"p","tests":{"kind":"stdio","language":"python","cases":[{"input":"1\n","output":"2\n"},{"input":null,"output":"x"}],"compare":"tokens","time_limit_s":2,"memory_limit_mb":256.0}}"#,
+        #"{"id":"c2","domain":"code","tests":{"kind":"call","fn_name":"f","cases":[{"args":[1,[2,{"k":null}]],"expected":{"a":1.5}},{"args":null,"expected":true}],"time_limit_s":1.5,"max_tests":3,"seed":-4,"stop_on_failure":false}}"#,
+        #"{"id":"c3","domain":"code","tests":{"kind":"checker","checker":{"language":"cpp","source":"int main(){}"},"code":"x","entry_point":"e","reward":"fraction"}}"#,
+        #"{"id":"i","domain":"instruction","prompt":"Write.","instructions":[{"id":"length_constraints:number_words","kwargs":{"relation":"at least","num_words":300}},{"id":"x","kwargs":null},{"id":"y"}]}"#,
+        #"{"id":"v","domain":"math","answer":"1","verifier":{"preset":"strict","tolerance":0.01}}"#,
+        #"{"id":"n","domain":"math","prompt":null,"answer":null,"choices":null,"tests":null,"instructions":null,"verifier":null}"#,
+        #"{ "id" : "sp" , "domain" : "math" , "choices" : [ ] , "tests" : { "kind" : "assert" , "cases" : [ { } ] } }"#,
+    ]
+
+    /// Records it must leave to the general path (some convert there, some are rejected there).
+    static let declined: [String] = [
+        #"{"id":"u","domain":"math","extra":1}"#,                       // an unknown key (the general path ignores it)
+        #"{"id":"d","domain":"math","id":"e"}"#,                         // a duplicate key: bad_json
+        #"{"\u0069d":"e","domain":"math"}"#,                              // an escaped key that spells a known one
+        #"{"id":"t","domain":"math","answer":7}"#,                        // a wrong type: unconvertible
+        #"{"id":"t","domain":"physics"}"#,                                // not a domain
+        #"{"id":null,"domain":"math"}"#,
+        #"{"domain":"math"}"#,                                            // not canonical: another adapter or unknown_format
+        #"{"question":"q","answer":"x #### 3"}"#,
+        #"{"id":"x","domain":"math"} x"#,                                 // text after the value
+        #"{"id":"x","domain":"math""#,                                    // cut short
+        #"{"id":"x","domain":"code","tests":{"kind":"stdio","cases":[{"input":"1","output":"2","x":3}]}}"#,
+        #"{"id":"x","domain":"code","tests":{"kind":"stdio","cases":[{"args":[1],"args":[2]}]}}"#,
+        #"{"id":"x","domain":"code","tests":{"kind":"stdio","memory_limit_mb":1.5}}"#,
+        #"{"id":"x","domain":"code","tests":{"kind":"stdio","checker":{"language":"c"}}}"#,
+        #"{"id":"x","domain":"instruction","instructions":[{"id":"a","kwargs":[1]}]}"#,
+        #"{"id":"x","domain":"math","verifier":{"a":1,"a":2}}"#,
+        #"[{"id":"x","domain":"math"}]"#,
+        "{\"id\":\"x\",\"domain\":\"math\",\"prompt\":\"a\u{01}b\"}",         // a control character in a string
+    ]
+
+    static func general(_ line: String) -> Problem? {
+        guard case .object(let fields)? = try? JSONValue.parse(line),
+              DatasetFormat.detect(fields) == .canonical else { return nil }
+        return try? Problem(json: fields)
+    }
+
+    static func shortcut(_ bytes: [UInt8]) -> Problem? {
+        bytes.withUnsafeBytes { Problem(canonicalLine: $0) }
+    }
+
+    @Test("answers the general path's Problem", arguments: answered)
+    func answers(line: String) throws {
+        let expected = try #require(Self.general(line), "the general path should convert \(line)")
+        #expect(Self.shortcut(Array(line.utf8)) == expected)
+    }
+
+    @Test("leaves everything else to the general path", arguments: declined)
+    func declines(line: String) {
+        #expect(Self.shortcut(Array(line.utf8)) == nil)
+    }
+
+    @Test("malformed UTF-8 anywhere is left to the general path, which rejects it as bad_utf8")
+    func badUTF8() {
+        for bad: [UInt8] in [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82]] {
+            var line = Array(#"{"id":"b","domain":"math","prompt":"ab"#.utf8)
+            line += bad + Array(#"c"}"#.utf8)
+            #expect(Self.shortcut(line) == nil)
+            var out: [DatasetRecord] = []
+            line.withUnsafeBytes { Dataset(jobs: 1).process(.line(RecordLocation(archive: "a", entry: "", line: 1), $0), into: &out) }
+            guard case .rejected(let rejection)? = out.first else { Issue.record("not rejected"); continue }
+            #expect(rejection.code == "bad_utf8")
+        }
+    }
+
+    @Test("deep nesting in a free-form field is bounded as the general path bounds it")
+    func depth() {
+        // args sits at depth 4: 508 more arrays reach 512 (read), 509 pass it (refused).
+        for (extra, readable) in [(508, true), (509, false)] {
+            let args = String(repeating: "[", count: extra) + String(repeating: "]", count: extra)
+            let line = #"{"id":"x","domain":"code","tests":{"kind":"call","cases":[{"args":"# + args + "}]}}"
+            #expect((Self.general(line) != nil) == readable)
+            #expect((Self.shortcut(Array(line.utf8)) != nil) == readable)
+            if readable { #expect(Self.shortcut(Array(line.utf8)) == Self.general(line)) }
+        }
     }
 }
