@@ -453,12 +453,18 @@ public enum LanguageIdentifier {
                     global[row] += 1
                 }
             }
+            // log((count + prior) / (total + smoothing)) as log(count + prior) - log(total +
+            // smoothing): one logarithm per language, one per gram and one per (gram, language)
+            // a sample has, instead of one per table cell (most cells are 0 counts).
             let globalTotal = totals.reduce(0, +)
+            let logTotals = totals.map { log($0 + Self.smoothing) }
             var weights = [Double](repeating: 0, count: counts.count)
             for row in global.indices {
                 let prior = Self.smoothing * Double(global[row]) / globalTotal
+                let logPrior = log(prior)
                 for l in 0..<languages {
-                    weights[row * languages + l] = log((Double(counts[row * languages + l]) + prior) / (totals[l] + Self.smoothing))
+                    let count = counts[row * languages + l]
+                    weights[row * languages + l] = (count == 0 ? logPrior : log(Double(count) + prior)) - logTotals[l]
                 }
             }
             self.index = index
