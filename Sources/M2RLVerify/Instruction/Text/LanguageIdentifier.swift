@@ -42,12 +42,13 @@ import Foundation
 ///
 /// Linear in the text (only its first 10,000 code points after blanking are classified),
 /// deterministic, and never fails. Cost: the n-gram tables are built from the samples once per
-/// process, on first use (10–15 ms on this project's 2-core machine: one pass over the samples into flat arrays, no
-/// dictionaries); a call then allocates a few arrays proportional to the text, hashes its grams
-/// into an open-addressing table and looks each distinct gram up once. bench/text_lexical.py measures the agreement with langdetect
-/// per language. Known differences: texts of a few words (langdetect's answer for "yes" or a
-/// list of names is close to random), all-caps English (langdetect sees only the words'
-/// initials and answers `en` for about 86% of them; we answer `en`), and the close pairs where
+/// process, on first use (10-15 ms on a 2-core machine: one pass over the samples into flat
+/// arrays, no dictionaries); a call then allocates a few arrays proportional to the text,
+/// hashes its grams into an open-addressing table and looks each distinct gram up once.
+/// bench/text_lexical.py measures the agreement with langdetect per language. Known
+/// differences: texts of a few words (langdetect's answer for "yes" or a list of names is close
+/// to random), all-caps English (langdetect sees only the words' initials and answers `en` for
+/// about 86% of them; we answer `en`), and the close pairs where
 /// langdetect itself wavers (da/no, hr/sl, cs/sk, nl/af, hi/mr/ne on short texts).
 public enum LanguageIdentifier {
     public static func detect(_ text: String) -> String? {
