@@ -106,6 +106,39 @@ struct LexicalToolTests {
         #expect(Emoji.sequences.count == 3825)
     }
 
+    @Test("language: the n-gram lowercasing is String.lowercased(), and NFC leaves text below U+0300 alone")
+    func languageLowercaseAndNFC() {
+        // LanguageIdentifier.appendLowercase asks Unicode only for scalars that change when
+        // lowercased; every other scalar must be its own lowercase mapping.
+        var mismatches: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            var mine: [UInt64] = []
+            LanguageIdentifier.appendLowercase(s, to: &mine)
+            let swift = String(s).lowercased().unicodeScalars.map { UInt64($0.value) }
+            if mine != swift { mismatches.append(v) }
+        }
+        #expect(mismatches.isEmpty, "lowercasing differs at \(mismatches.prefix(10).map { String($0, radix: 16) })")
+        // readText skips the normalizer when every scalar is below U+0300: each is its own NFC
+        // and a starter, so no pair of them composes.
+        var changed: [UInt32] = []
+        for v in UInt32(0)..<0x300 {
+            let s = String(Unicode.Scalar(v)!)
+            if s.precomposedStringWithCanonicalMapping.unicodeScalars.count != 1 || s.precomposedStringWithCanonicalMapping != s
+                || Unicode.Scalar(v)!.properties.canonicalCombiningClass != .notReordered { changed.append(v) }
+        }
+        #expect(changed.isEmpty)
+        // ...and none of them is a second part of a canonical decomposition, so none composes
+        // with the scalar before it.
+        var seconds = Set<UInt32>()
+        for v in UInt32(0x80)...0x2FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let parts = String(s).decomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
+            if parts.count > 1 { seconds.formUnion(parts.dropFirst()) }
+        }
+        #expect(seconds.allSatisfy { $0 >= 0x300 })
+    }
+
     @Test("no tool fails or stalls on hostile input", arguments: [
         "", " ", "\u{0301}\u{0301}\u{0301}", String(repeating: "a-", count: 50_000),
         String(repeating: "https://", count: 20_000), String(repeating: "x@", count: 50_000),

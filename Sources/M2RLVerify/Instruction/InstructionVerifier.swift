@@ -18,7 +18,10 @@ public struct InstructionEvaluation: Sendable, Equatable {
 
     /// Evaluates `response` against `checks` as IFEval's `evaluation_lib` does: a variant that is
     /// empty after stripping follows nothing. Loose variants are built only when some instruction
-    /// fails strictly (a strict pass is a loose pass: the response is the first variant).
+    /// fails strictly (a strict pass is a loose pass: the response is the first variant), and a
+    /// variant identical to the response or to an earlier variant is not asked again (every
+    /// check is a function of the text alone, so it would fail again: a response without `*`
+    /// has at most 3 distinct variants besides itself).
     public static func evaluate(_ checks: [any InstructionCheck], response: String) -> InstructionEvaluation {
         let nonEmpty = !PythonText.strip(response).isEmpty
         let strict = checks.map { nonEmpty && $0.follows(response) }
@@ -26,7 +29,7 @@ public struct InstructionEvaluation: Sendable, Equatable {
         var variants = LooseVariants(response)
         let loose = zip(checks, strict).map { check, passed in
             passed || (0..<LooseVariants.count).contains { k in
-                guard let variant = variants[k] else { return false }
+                guard let variant = variants.distinct(k) else { return false }
                 return check.follows(variant)
             }
         }
@@ -46,6 +49,7 @@ public struct InstructionEvaluation: Sendable, Equatable {
         private let response: String
         private var lines: [Substring]?
         private var built: [String?] = Array(repeating: nil, count: count)
+        private var isNew: [Bool?] = Array(repeating: nil, count: count)
 
         init(_ response: String) { self.response = response }
 
@@ -55,6 +59,19 @@ public struct InstructionEvaluation: Sendable, Equatable {
                 let variant = text(k)
                 return PythonText.strip(variant).isEmpty ? nil : variant
             }
+        }
+
+        /// Variant `k`, or nil when it is empty after stripping or the same text as the response
+        /// or as a variant before it (decided once per variant).
+        mutating func distinct(_ k: Int) -> String? {
+            if let known = isNew[k] { return known ? built[k] : nil }
+            var new = self[k] != nil
+            if new {
+                let variant = text(k)
+                new = variant != response && !(0..<k).contains { text($0) == variant }
+            }
+            isNew[k] = new
+            return new ? built[k] : nil
         }
 
         /// Variant `k`: 0 the response without `*`; 1 without its first line; 2 without its

@@ -41,31 +41,30 @@ import Foundation
 ///    `en`, `ru`, `ar`, `hi`.
 ///
 /// Linear in the text (only its first 10,000 code points after blanking are classified),
-/// deterministic, and never fails. bench/text_lexical.py measures the agreement with langdetect
-/// per language. Known differences: texts of a few words (langdetect's answer for "yes" or a
-/// list of names is close to random), all-caps English (langdetect sees only the words'
-/// initials and answers `en` for about 86% of them; we answer `en`), and the close pairs where
+/// deterministic, and never fails. Cost: the n-gram tables are built from the samples once per
+/// process, on first use (10-15 ms on a 2-core machine: one pass over the samples into flat
+/// arrays, no dictionaries); a call then allocates a few arrays proportional to the text,
+/// hashes its grams into an open-addressing table and looks each distinct gram up once.
+/// bench/text_lexical.py measures the agreement with langdetect per language. Known
+/// differences: texts of a few words (langdetect's answer for "yes" or a list of names is close
+/// to random), all-caps English (langdetect sees only the words' initials and answers `en` for
+/// about 86% of them; we answer `en`), and the close pairs where
 /// langdetect itself wavers (da/no, hr/sl, cs/sk, nl/af, hi/mr/ne on short texts).
 public enum LanguageIdentifier {
     public static func detect(_ text: String) -> String? {
         let scalars = readText(text)
 
+        // One pass: each counted letter's script weight; the script of every scalar is kept
+        // (`Script.none` for a non-feature) so the n-gram vote below need not look it up again.
         var weight = [Double](repeating: 0, count: Script.allCases.count)
-        var words: [(Script, [Unicode.Scalar])] = []
-        var current: [Unicode.Scalar] = []
-        var currentScript: Script?
+        var scripts = [Int8](repeating: -1, count: scalars.count)
         var previousUpper = false
         var simplified = 0, traditional = 0
-        for scalar in scalars {
-            let script = Script.of(scalar)
-            if script != currentScript || script == nil {
-                if let s = currentScript, !current.isEmpty { words.append((s, current)) }
-                current = []
-                currentScript = script
-            }
-            guard let script else { previousUpper = false; continue }
-            current.append(scalar)
-            let upper = scalar.properties.isUppercase
+        for (i, scalar) in scalars.enumerated() {
+            guard let script = Script.of(scalar) else { previousUpper = false; continue }
+            scripts[i] = Int8(script.rawValue)
+            let v = scalar.value
+            let upper = v < 0x80 ? (v >= 0x41 && v <= 0x5A) : scalar.properties.isUppercase
             defer { previousUpper = upper }
             if upper && previousUpper { continue }
             weight[script.rawValue] += script.strength
@@ -74,7 +73,6 @@ public enum LanguageIdentifier {
                 if Chinese.traditional.contains(scalar) { traditional += 1 }
             }
         }
-        if let s = currentScript, !current.isEmpty { words.append((s, current)) }
 
         guard let best = Script.allCases.max(by: { weight[$0.rawValue] < weight[$1.rawValue] }),
               weight[best.rawValue] > 0
@@ -98,9 +96,11 @@ public enum LanguageIdentifier {
             if kana > 0 && kana * 10 >= han { return "ja" }
             return traditional > simplified ? "ko" : "zh-cn"
         case .latin, .cyrillic, .arabic, .devanagari:
-            let model = Model.shared
-            guard let group = model.groups[best] else { return nil }
-            return group.classify(words.lazy.filter { $0.0 == best }.map(\.1))
+            guard let group = Model.shared.groups[best] else { return nil }
+            var grams: [Gram] = []
+            grams.reserveCapacity(scalars.count * 3)
+            LanguageIdentifier.grams(of: scalars, scripts: scripts, script: Int8(best.rawValue), into: &grams)
+            return group.classify(grams: grams)
         }
     }
 
@@ -131,7 +131,10 @@ public enum LanguageIdentifier {
         if latin * 2 < nonLatin {
             scalars.removeAll { $0.value >= 0x41 && $0.value <= 0x7A }
         }
-        // Compose decomposed accents, so "e" + U+0301 is read as "é".
+        // Compose decomposed accents, so "e" + U+0301 is read as "é". Below U+0300 every code
+        // point is its own NFC (Unicode's NFC_Quick_Check is Yes for all of them and none
+        // combines with a neighbour), so text made only of those skips the normalizer.
+        if scalars.allSatisfy({ $0.value < 0x300 }) { return scalars }
         var composed = ""
         composed.unicodeScalars.append(contentsOf: scalars)
         return Array(composed.precomposedStringWithCanonicalMapping.unicodeScalars)
@@ -306,94 +309,231 @@ public enum LanguageIdentifier {
     /// the three lengths cannot collide).
     typealias Gram = UInt64
 
-    static func grams(of word: [Unicode.Scalar], into counts: inout [Gram: Int]) {
-        var text = ""
-        text.unicodeScalars.append(contentsOf: word)
-        var padded: [Gram] = [0x20]
-        for s in text.lowercased().unicodeScalars { padded.append(Gram(s.value)) }
-        padded.append(0x20)
-        for i in padded.indices {
-            var key: Gram = 0
-            for n in 1...3 where i + n <= padded.count {
-                key = (key << 21) | padded[i + n - 1]
-                if n == 1 && padded[i] == 0x20 { continue }
-                counts[key, default: 0] += 1
+    /// Appends the letter 1-, 2- and 3-grams of every word of `script` to `grams`, in text order.
+    /// A word is a maximal run of scalars whose entry in `scripts` (one per scalar, the
+    /// `Script` raw value or -1) is `script`; it is lowercased scalar by scalar (what Swift's
+    /// `lowercased()` does: each scalar's full lowercase mapping, no context) and padded with a
+    /// space on each side, as langdetect forms its n-grams; a 1-gram of a padding space is not a
+    /// feature. Linear in the scalars; `grams` grows by at most 3 per scalar plus 2 per word.
+    static func grams(of scalars: [Unicode.Scalar], scripts: [Int8], script: Int8, into grams: inout [Gram]) {
+        var padded: [Gram] = []
+        let n = scalars.count
+        var i = 0
+        while i < n {
+            guard scripts[i] == script else { i += 1; continue }
+            padded.removeAll(keepingCapacity: true)
+            padded.append(0x20)
+            while i < n && scripts[i] == script {
+                appendLowercase(scalars[i], to: &padded)
+                i += 1
+            }
+            padded.append(0x20)
+            let count = padded.count
+            for start in 0..<count {
+                var key: Gram = 0
+                for length in 1...3 where start + length <= count {
+                    key = (key << 21) | padded[start + length - 1]
+                    if length == 1 && padded[start] == 0x20 { continue }
+                    grams.append(key)
+                }
             }
         }
     }
 
-    struct Group {
-        var codes: [String]
-        var counts: [[Gram: Int]]
-        var totals: [Double]
-        var global: [Gram: Int]
-        var globalTotal: Double
-        /// Per gram of the group, each language's smoothed log-probability of it, in `codes`
-        /// order: computed once when the model is built, so classifying costs one lookup per gram.
-        var weights: [Gram: [Double]] = [:]
+    /// Appends the full lowercase mapping of `scalar` (one to three scalars). ASCII is mapped
+    /// inline; other scalars ask Unicode only when they change when lowercased (checked for
+    /// every code point by `LexicalToolTests`).
+    @inline(__always)
+    static func appendLowercase(_ scalar: Unicode.Scalar, to out: inout [Gram]) {
+        let v = scalar.value
+        if v < 0x80 {
+            out.append(Gram(v >= 0x41 && v <= 0x5A ? v + 0x20 : v))
+        } else if scalar.properties.changesWhenLowercased {
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(Gram(lower.value)) }
+        } else {
+            out.append(Gram(v))
+        }
+    }
 
-        static let smoothing = 200.0
+    /// A set of grams, each numbered in the order it was first inserted: open addressing with
+    /// linear probing, the slot count a power of two kept at least twice the number of grams
+    /// (it doubles when it would not be). Lookups and inserts cost O(1) on average.
+    struct GramIndex: Sendable {
+        /// The grams, by number.
+        private(set) var grams: [Gram] = []
+        /// Each slot: a gram (0 = empty; no gram is 0) and its number.
+        private var keys: [Gram]
+        private var numbers: [Int32]
+        private var shift: UInt64
 
-        mutating func computeWeights() {
-            weights.reserveCapacity(global.count)
-            for (gram, g) in global {
-                let prior = Self.smoothing * Double(g) / globalTotal
-                weights[gram] = codes.indices.map { l in
-                    log((Double(counts[l][gram] ?? 0) + prior) / (totals[l] + Self.smoothing))
-                }
+        /// An empty index with room for `capacity` grams before it grows.
+        init(capacity: Int) {
+            var bits: UInt64 = 4
+            while (1 << bits) < capacity * 2 { bits += 1 }
+            keys = [Gram](repeating: 0, count: 1 << bits)
+            numbers = [Int32](repeating: 0, count: 1 << bits)
+            shift = 64 - bits
+            grams.reserveCapacity(capacity)
+        }
+
+        var count: Int { grams.count }
+
+        @inline(__always)
+        private func slot(_ gram: Gram) -> Int {
+            Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        }
+
+        /// The gram's number, or nil when it was never inserted.
+        @inline(__always)
+        func number(of gram: Gram) -> Int? {
+            let mask = keys.count - 1
+            var slot = slot(gram)
+            while true {
+                let key = keys[slot]
+                if key == gram { return Int(numbers[slot]) }
+                if key == 0 { return nil }
+                slot = (slot + 1) & mask
             }
         }
 
-        func classify(_ words: some Sequence<[Unicode.Scalar]>) -> String {
-            var seen: [Gram: Int] = [:]
-            for word in words { LanguageIdentifier.grams(of: word, into: &seen) }
-            var scores = [Double](repeating: 0, count: codes.count)
+        /// The gram's number, inserting it (with the next number) when it is new.
+        @inline(__always)
+        mutating func insert(_ gram: Gram) -> Int {
+            let mask = keys.count - 1
+            var slot = slot(gram)
+            while true {
+                let key = keys[slot]
+                if key == gram { return Int(numbers[slot]) }
+                if key == 0 { break }
+                slot = (slot + 1) & mask
+            }
+            let number = grams.count
+            keys[slot] = gram
+            numbers[slot] = Int32(number)
+            grams.append(gram)
+            if grams.count * 2 > keys.count { grow() }
+            return number
+        }
+
+        private mutating func grow() {
+            var bigger = GramIndex(capacity: keys.count)
+            for gram in grams { _ = bigger.insert(gram) }
+            self = bigger
+        }
+    }
+
+    /// The languages sharing one script, with each n-gram's per-language weights in flat arrays.
+    /// Built once per process (`Model.shared`), read-only afterwards.
+    struct Group: Sendable {
+        /// langdetect's codes, in `LanguageSamples` order (ties go to the first).
+        var codes: [String]
+        /// Every gram of the group's samples; its number is its row of `weights`.
+        private var index: GramIndex
+        /// Row `r` occupies `weights[r * codes.count ..< (r + 1) * codes.count]`: each
+        /// language's smoothed log-probability of the gram.
+        private var weights: [Double]
+
+        static let smoothing = 200.0
+
+        /// Counts each language's sample grams (`samples[l]`, every occurrence) and derives the
+        /// weights: log((count + prior) / (total + smoothing)), where the prior is the gram's
+        /// share of all the group's grams times `smoothing`.
+        init(codes: [String], samples: [[Gram]]) {
+            self.codes = codes
+            let languages = codes.count
+            var index = GramIndex(capacity: 1 << 14)
+            var counts: [Int32] = []
+            var global: [Int] = []
+            var totals = [Double](repeating: 0, count: languages)
+            for (l, grams) in samples.enumerated() {
+                totals[l] = Double(grams.count)
+                for gram in grams {
+                    let row = index.insert(gram)
+                    if row == global.count {
+                        global.append(0)
+                        counts.append(contentsOf: repeatElement(0, count: languages))
+                    }
+                    counts[row * languages + l] += 1
+                    global[row] += 1
+                }
+            }
+            // log((count + prior) / (total + smoothing)) as log(count + prior) - log(total +
+            // smoothing): one logarithm per language, one per gram and one per (gram, language)
+            // a sample has, instead of one per table cell (most cells are 0 counts).
+            let globalTotal = totals.reduce(0, +)
+            let logTotals = totals.map { log($0 + Self.smoothing) }
+            var weights = [Double](repeating: 0, count: counts.count)
+            for row in global.indices {
+                let prior = Self.smoothing * Double(global[row]) / globalTotal
+                let logPrior = log(prior)
+                for l in 0..<languages {
+                    let count = counts[row * languages + l]
+                    weights[row * languages + l] = (count == 0 ? logPrior : log(Double(count) + prior)) - logTotals[l]
+                }
+            }
+            self.index = index
+            self.weights = weights
+        }
+
+        /// The language whose weights give the text's grams (every occurrence) the highest
+        /// total; the first language when no gram is known. Each distinct gram adds its count
+        /// times its weight, in order of first occurrence, so the answer does not depend on
+        /// hashing.
+        func classify(grams: [Gram]) -> String {
+            var seen = GramIndex(capacity: max(16, grams.count / 2))
+            var times: [Int] = []
+            times.reserveCapacity(grams.count / 2)
+            for gram in grams {
+                let k = seen.insert(gram)
+                if k == times.count { times.append(1) } else { times[k] += 1 }
+            }
+            let languages = codes.count
+            var scores = [Double](repeating: 0, count: languages)
             var any = false
-            for (gram, times) in seen {
-                guard let w = weights[gram] else { continue }
+            for (k, gram) in seen.grams.enumerated() {
+                guard let row = index.number(of: gram) else { continue }
                 any = true
-                for l in codes.indices { scores[l] += Double(times) * w[l] }
+                let base = row * languages
+                let t = Double(times[k])
+                for l in 0..<languages { scores[l] += t * weights[base + l] }
             }
             guard any else { return codes[0] }
             var best = 0
-            for l in codes.indices where scores[l] > scores[best] { best = l }
+            for l in 0..<languages where scores[l] > scores[best] { best = l }
             return codes[best]
         }
     }
 
+    /// The groups built from `LanguageSamples`: each sample joins the group of the script most
+    /// of its grams are in.
     struct Model: Sendable {
         var groups: [Script: Group]
 
         static let shared = Model()
 
         init() {
-            var groups: [Script: Group] = [:]
+            var codes: [Script: [String]] = [:]
+            var samples: [Script: [[Gram]]] = [:]
             for (code, text) in LanguageSamples.texts {
-                var byScript: [Script: [Gram: Int]] = [:]
-                var current: [Unicode.Scalar] = []
-                var currentScript: Script?
-                func flush() {
-                    if let s = currentScript, !current.isEmpty { LanguageIdentifier.grams(of: current, into: &byScript[s, default: [:]]) }
-                    current = []
+                let scalars = Array(text.unicodeScalars)
+                var present = Set<Script>()
+                let scripts = scalars.map { scalar -> Int8 in
+                    guard let script = Script.of(scalar) else { return -1 }
+                    present.insert(script)
+                    return Int8(script.rawValue)
                 }
-                for scalar in text.unicodeScalars {
-                    let script = Script.of(scalar)
-                    if script != currentScript || script == nil { flush(); currentScript = script }
-                    if script != nil { current.append(scalar) }
+                var chosen: (Script, [Gram])?
+                for script in Script.allCases where present.contains(script) {
+                    var grams: [Gram] = []
+                    LanguageIdentifier.grams(of: scalars, scripts: scripts, script: Int8(script.rawValue), into: &grams)
+                    if grams.count > (chosen?.1.count ?? 0) { chosen = (script, grams) }
                 }
-                flush()
-                guard let (script, counts) = byScript.max(by: { $0.value.values.reduce(0, +) < $1.value.values.reduce(0, +) })
-                else { continue }
-                var group = groups[script] ?? Group(codes: [], counts: [], totals: [], global: [:], globalTotal: 0)
-                group.codes.append(code)
-                group.counts.append(counts)
-                let total = counts.values.reduce(0, +)
-                group.totals.append(Double(total))
-                group.globalTotal += Double(total)
-                for (gram, c) in counts { group.global[gram, default: 0] += c }
-                groups[script] = group
+                guard let (script, grams) = chosen else { continue }
+                codes[script, default: []].append(code)
+                samples[script, default: []].append(grams)
             }
-            for script in groups.keys { groups[script]!.computeWeights() }
+            var groups: [Script: Group] = [:]
+            for (script, codes) in codes { groups[script] = Group(codes: codes, samples: samples[script]!) }
             self.groups = groups
         }
     }
