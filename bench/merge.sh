@@ -42,7 +42,7 @@ folder=$("$VENV/bin/python" bench/merge_gen.py .build/bench-merge --seed "$SEED"
 exec "$VENV/bin/python" - "$M2RL" "$folder" "$ROUNDS" "$check" "$VENV/bin/python" <<'PY'
 import json, os, statistics, subprocess, sys, tempfile, time
 m2rl, folder, rounds, check, python = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1", sys.argv[5]
-models = [os.path.join(folder, n) for n in ("base", "rl-1", "rl-2", "rl-3")]
+models = [os.path.abspath(os.path.join(folder, n)) for n in ("base", "rl-1", "rl-2", "rl-3")]
 shards = [os.path.join(m, f) for m in models for f in sorted(os.listdir(m)) if f.endswith(".safetensors")]
 inputs = sum(os.path.getsize(s) for s in shards)
 work = tempfile.mkdtemp(prefix="m2rl-bench-merge-", dir=".build")
