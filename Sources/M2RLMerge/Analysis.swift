@@ -66,16 +66,24 @@ public enum Analysis {
         let pairs = models.indices.flatMap { a in ((a + 1)..<models.count).map { (a, $0) } }
         let floating = base.entries.filter { $0.dtype.isFloatingPoint }
         let order = floating.indices.sorted { floating[$0].count > floating[$1].count }
+        let pool = ScratchPool<Double>()
         let computed = try concurrentMap(order, width: options.jobs) { index -> (Int, TensorStats) in
             let entry = floating[index]
-            return (index, try tensorStats(entry, models: models.map { $0.entry(entry.name)! }, pairs: pairs, options: options))
+            let scratch = pool.take()
+            defer {
+                pool.give(scratch)
+                entry.file.release(entry.info)
+                for model in models { if let input = model.entry(entry.name) { input.file.release(input.info) } }
+            }
+            return (index, try tensorStats(entry, models: models.map { $0.entry(entry.name)! }, pairs: pairs, options: options, scratch: scratch))
         }
         var stats = [TensorStats?](repeating: nil, count: floating.count)
         for (index, value) in computed { stats[index] = value }
         return report(base: basePath, models: modelPaths, stats: stats.map { $0! }, pairs: pairs, seed: options.seed)
     }
 
-    static func tensorStats(_ entry: Checkpoint.Entry, models: [Checkpoint.Entry], pairs: [(Int, Int)], options: AnalysisOptions) throws -> TensorStats {
+    static func tensorStats(_ entry: Checkpoint.Entry, models: [Checkpoint.Entry], pairs: [(Int, Int)], options: AnalysisOptions,
+                            scratch: ScratchBuffers<Double>) throws -> TensorStats {
         let m = models.count
         var stats = TensorStats(
             name: entry.name, shape: entry.shape, count: entry.count,
@@ -86,7 +94,7 @@ public enum Analysis {
             sketches: .init(repeating: .init(repeating: 0, count: sketchSize), count: m))
         let wantsRank = entry.shape.count == 2 && entry.count > 0 && entry.count <= options.rankLimit
         var full: [[Double]] = wantsRank ? .init(repeating: .init(repeating: 0, count: entry.count), count: m) : []
-        let source = TensorSource<Double>(name: entry.name, shape: entry.shape, base: entry, models: models, asDeltas: false, chunkLimit: options.chunkLimit)
+        let source = TensorSource<Double>(name: entry.name, shape: entry.shape, base: entry, models: models, asDeltas: false, chunkLimit: options.chunkLimit, scratch: scratch)
         let key = CounterBits.projectionKey(seed: options.seed, tensor: entry.name)
         let capacity = source.chunkRanges.map(\.count).max() ?? 0
         // Per chunk: the sketch's bucket and sign per entry (shared by the models), each model's

@@ -51,33 +51,25 @@ struct Matrix {
     /// self · other.
     func times(_ other: Matrix) -> Matrix {
         precondition(columns == other.rows)
-        var result = Matrix(rows: rows, columns: other.columns)
-        guard rows > 0, other.columns > 0, columns > 0 else { return result }
-        // Row-major C = X·Z is column-major Cᵀ = Zᵀ·Xᵀ: DGEMM('N', 'N') on the buffers as they are.
-        var transA = CChar(UInt8(ascii: "N")), transB = CChar(UInt8(ascii: "N"))
-        var m = Int32(other.columns), n = Int32(rows), k = Int32(columns)
-        var alpha = 1.0, beta = 0.0
-        var lda = Int32(other.columns), ldb = Int32(columns), ldc = Int32(other.columns)
-        other.values.withUnsafeBufferPointer { z in
-            values.withUnsafeBufferPointer { x in
-                result.values.withUnsafeMutableBufferPointer { c in
-                    dgemm_(&transA, &transB, &m, &n, &k, &alpha, z.baseAddress, &lda, x.baseAddress, &ldb, &beta, c.baseAddress, &ldc)
-                }
-            }
-        }
-        return result
+        return product(other, transposed: false, outputColumns: other.columns)
     }
 
     /// self · otherᵀ.
     func timesTransposed(_ other: Matrix) -> Matrix {
         precondition(columns == other.columns)
-        var result = Matrix(rows: rows, columns: other.rows)
-        guard rows > 0, other.rows > 0, columns > 0 else { return result }
-        // Column-major Cᵀ = Y·Xᵀ, where Y's row-major buffer is Yᵀ column-major: DGEMM('T', 'N').
-        var transA = CChar(UInt8(ascii: "T")), transB = CChar(UInt8(ascii: "N"))
-        var m = Int32(other.rows), n = Int32(rows), k = Int32(columns)
+        return product(other, transposed: true, outputColumns: other.rows)
+    }
+
+    /// Row-major C = X·op(Y) is column-major Cᵀ = op(Y)ᵀ·Xᵀ, and a row-major buffer is its
+    /// column-major transpose: one DGEMM on the buffers as they are, with 'T' on Y's side when
+    /// op(Y) = Yᵀ (Y's buffer, read column-major, is then Yᵀ itself).
+    private func product(_ other: Matrix, transposed: Bool, outputColumns: Int) -> Matrix {
+        var result = Matrix(rows: rows, columns: outputColumns)
+        guard rows > 0, outputColumns > 0, columns > 0 else { return result }
+        var transA = CChar(UInt8(ascii: transposed ? "T" : "N")), transB = CChar(UInt8(ascii: "N"))
+        var m = Int32(outputColumns), n = Int32(rows), k = Int32(columns)
         var alpha = 1.0, beta = 0.0
-        var lda = Int32(columns), ldb = Int32(columns), ldc = Int32(other.rows)
+        var lda = Int32(transposed ? columns : outputColumns), ldb = Int32(columns), ldc = Int32(outputColumns)
         other.values.withUnsafeBufferPointer { y in
             values.withUnsafeBufferPointer { x in
                 result.values.withUnsafeMutableBufferPointer { c in

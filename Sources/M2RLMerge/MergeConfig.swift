@@ -33,6 +33,13 @@ public struct MergeConfig: Sendable {
 
     public static let defaultShardSize = 5_000_000_000
 
+    /// TIES's magnitude trim over the whole model (`trim_scope: model`), which needs thresholds
+    /// from a pass over every tensor before merging.
+    public var trimsWholeModel: Bool {
+        if case .taskArithmetic(.magnitude, _) = method.algorithm { return parameters["trim_scope"]?.choice == "model" }
+        return false
+    }
+
     public static func load(path: String) throws -> MergeConfig {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw MergeConfigError(problems: [(SourceLocation(file: path), "cannot read the file")])

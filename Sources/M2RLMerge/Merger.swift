@@ -68,11 +68,7 @@ public enum Merger {
                                     dtype: entry.dtype.isFloatingPoint ? (config.outDType ?? entry.dtype) : entry.dtype,
                                     shape: entry.shape)
         }
-        var wholeModel = false
-        if case .taskArithmetic(.magnitude, _) = config.method.algorithm, config.parameters["trim_scope"]?.choice == "model" {
-            wholeModel = true
-        }
-        let thresholds = wholeModel ? try modelThresholds(config, base: template, models: models, options: options) : nil
+        let thresholds = config.trimsWholeModel ? try modelThresholds(config, base: template, models: models, options: options) : nil
         let writer = try CheckpointWriter(directory: output, tensors: outputs, shardSize: config.shardSize)
         let order = template.entries.indices.sorted { template.entries[$0].info.byteCount > template.entries[$1].info.byteCount }
         let total = template.totalBytes
@@ -101,8 +97,8 @@ public enum Merger {
                 }
                 // Drop this tensor's pages from the process (they stay in the page cache), so
                 // resident memory follows the working set, not everything mapped.
-                entry.file.advise(entry.info, willNeed: false)
-                for model in models { if let input = model.entry(entry.name) { input.file.advise(input.info, willNeed: false) } }
+                entry.file.release(entry.info)
+                for model in models { if let input = model.entry(entry.name) { input.file.release(input.info) } }
                 let now = done.add(entry.info.byteCount)
                 progress?(now, total)
             }
@@ -154,7 +150,7 @@ public enum Merger {
                 problems.append("\(label): tensor \"\(other.name)\" is not in the base \(template.path); every model must have the base's tensors and no others")
             }
         }
-        if case .taskArithmetic(.magnitude, _) = config.method.algorithm, config.parameters["trim_scope"]?.choice == "model" {
+        if config.trimsWholeModel {
             for (m, model) in config.models.enumerated() where !(model.parameters["density"]?.isUniform ?? true) {
                 problems.append("models[\(m)].parameters.density: trim_scope: model needs one density per model, not one per tensor")
             }
@@ -278,22 +274,18 @@ public enum Merger {
                 let k = Int((density * Double(n)).rounded(.down))
                 return density < 1 && k > 0 ? [k] : []
             }
-            var selectors = ranks.map { RadixSelect<W>(ranks: $0, magnitudes: true) }
             let scratch = ScratchBuffers<W>()
-            for _ in 0..<RadixSelect<W>.passes {
+            let values = RadixSelect<W>.magnitudesPerModel(ranks: ranks) { visit in
                 for entry in floating {
                     let source = TensorSource<W>(name: entry.name, shape: entry.shape, base: entry, models: models.map { $0.entry(entry.name)! },
                                                  asDeltas: true, chunkLimit: options.chunkLimit, scratch: scratch)
-                    source.forEachChunk { _, _, chunks in
-                        for i in selectors.indices where !ranks[i].isEmpty { selectors[i].count(UnsafeBufferPointer(chunks[i])) }
-                    }
+                    source.forEachChunk { _, _, chunks in visit(chunks) }
                 }
-                for i in selectors.indices { selectors[i].advance() }
             }
             return densities.indices.map { i in
                 if densities[i] >= 1 { return nil }
                 if ranks[i].isEmpty { return Double.infinity }
-                return Double(selectors[i].values[0])
+                return Double(values[i][0])
             }
         }
         return config.dtype == .f64 ? select(Double.self) : select(Float.self)

@@ -152,14 +152,10 @@ struct TensorMerge<W: WorkingFloat> {
         // Radix selection for the (rare) brackets that missed.
         let missing = ranks.indices.map { i in result[i].contains { $0 == nil } ? ranks[i] : [] }
         if missing.contains(where: { !$0.isEmpty }) {
-            var selectors = missing.map { RadixSelect<W>(ranks: $0, magnitudes: true) }
-            for _ in 0..<RadixSelect<W>.passes {
-                source.forEachChunk { _, _, models in
-                    for i in selectors.indices where !missing[i].isEmpty { selectors[i].count(UnsafeBufferPointer(models[i])) }
-                }
-                for i in selectors.indices { selectors[i].advance() }
+            let exact = RadixSelect<W>.magnitudesPerModel(ranks: missing) { visit in
+                source.forEachChunk { _, _, models in visit(models) }
             }
-            for i in selectors.indices where !missing[i].isEmpty { result[i] = selectors[i].values }
+            for i in missing.indices where !missing[i].isEmpty { result[i] = exact[i] }
         }
         return result.map { $0.map { $0! } }
     }

@@ -152,6 +152,20 @@ struct RadixSelect<W: WorkingFloat> {
         return prefixes.map { W.fromOrderKey($0) }
     }
 
+    /// Magnitude order statistics of several models' values at once: `ranks[i]` for model i
+    /// (empty skips it). `chunks` calls its argument with every chunk's per-model buffers, once
+    /// per pass; every model is counted in the same reads.
+    static func magnitudesPerModel(ranks: [[Int]], chunks: (([UnsafeMutableBufferPointer<W>]) -> Void) -> Void) -> [[W]] {
+        var selectors = ranks.map { RadixSelect(ranks: $0, magnitudes: true) }
+        for _ in 0..<passes {
+            chunks { buffers in
+                for i in selectors.indices where !ranks[i].isEmpty { selectors[i].count(UnsafeBufferPointer(buffers[i])) }
+            }
+            for i in selectors.indices { selectors[i].advance() }
+        }
+        return selectors.indices.map { ranks[$0].isEmpty ? [] : selectors[$0].values }
+    }
+
     /// One-shot form: `chunks` calls its argument with every chunk, once per pass.
     static func largest(ranks: [Int], magnitudes: Bool, chunks: ((UnsafeBufferPointer<W>) -> Void) -> Void) -> [W] {
         var selector = RadixSelect(ranks: ranks, magnitudes: magnitudes)

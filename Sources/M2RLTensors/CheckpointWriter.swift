@@ -105,9 +105,6 @@ public final class CheckpointWriter: @unchecked Sendable {
         for shard in shards where shard.descriptor >= 0 { close(shard.descriptor) }
     }
 
-    /// The layout planned for `name`.
-    public func expectedByteCount(_ name: String) -> Int? { placements[name]?.byteCount }
-
     /// Writes one tensor's bytes (exactly its planned size). Safe from several threads.
     public func write(_ name: String, bytes: UnsafeRawBufferPointer) throws {
         guard let place = placements[name] else {

@@ -82,14 +82,15 @@ public final class SafetensorsFile: @unchecked Sendable {
         UnsafeRawBufferPointer(rebasing: mapping[(dataStart + info.begin)..<(dataStart + info.end)])
     }
 
-    /// Asks the kernel to read a tensor's pages ahead (`madvise(MADV_WILLNEED)`), and releases them
-    /// after use (`MADV_DONTNEED`, which for a read-only private map only drops cached pages).
-    public func advise(_ info: TensorInfo, willNeed: Bool) {
+    /// Drops a tensor's pages from this process (`madvise(MADV_DONTNEED)`; for a read-only
+    /// private map this only unmaps them, they stay in the page cache), so resident memory
+    /// follows the tensors in use, not everything mapped.
+    public func release(_ info: TensorInfo) {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let start = (dataStart + info.begin) / page * page
         let length = dataStart + info.end - start
         guard length > 0, let base = mapping.baseAddress else { return }
-        madvise(UnsafeMutableRawPointer(mutating: base + start), length, willNeed ? MADV_WILLNEED : MADV_DONTNEED)
+        madvise(UnsafeMutableRawPointer(mutating: base + start), length, MADV_DONTNEED)
     }
 
     // MARK: - Validation
