@@ -16,6 +16,8 @@ enum JSONText {
     struct SyntaxError: Error, CustomStringConvertible {
         var offset: Int
         var message: String
+        /// For a repeated key: the key and the nesting depth of its object (1 for the top level).
+        var duplicate: (key: String, depth: Int)? = nil
         var description: String { "at byte \(offset): \(message)" }
     }
 
@@ -151,7 +153,9 @@ enum JSONText {
                 skipSpace()
                 if fields.updateValue(try value(depth: depth), forKey: key) != nil {
                     // Two parsers could read two different values: refuse instead.
-                    throw error("duplicate key \"\(key.prefix(40))\" in an object")
+                    var refusal = error("duplicate key \"\(key.prefix(40))\" in an object")
+                    refusal.duplicate = (key, depth)
+                    throw refusal
                 }
                 skipSpace()
                 guard position < bytes.count else { throw error("unexpected end of text in an object") }

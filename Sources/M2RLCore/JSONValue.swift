@@ -72,6 +72,12 @@ public enum JSONValue: Sendable, Hashable {
         (error as? JSONText.SyntaxError)?.message == JSONText.invalidUTF8
     }
 
+    /// For a parse error that was a repeated key: the key (unescaped) and the nesting depth of
+    /// its object, 1 for the top-level object.
+    public static func duplicateKey(_ error: Error) -> (key: String, depth: Int)? {
+        (error as? JSONText.SyntaxError)?.duplicate
+    }
+
     /// Whether `bytes` are well-formed UTF-8.
     public static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
         JSONText.isValidUTF8(bytes.bindMemory(to: UInt8.self))

@@ -116,15 +116,15 @@ public final class SafetensorsFile: @unchecked Sendable {
         guard JSONValue.isValidUTF8(header) else {
             throw TensorsError(.invalidHeader, file: path, "invalid header: not UTF-8")
         }
-        // Before parsing: M2RLCore's parser refuses a repeated key too, but as a syntax error,
-        // and this names the tensor (escapes decoded, so "w" and "\u0077" are the same name).
-        if let duplicate = HeaderKeys.firstDuplicate(header) {
-            throw TensorsError(.duplicateTensor, file: path, tensor: duplicate, "duplicate tensor name in the header")
-        }
         let json: JSONValue
         do {
             json = try JSONValue.parse(bytes: header)
         } catch {
+            // The parser refuses a repeated key (keys compared unescaped, so "w" and "\u0077"
+            // are one name); at the top level that is a tensor named twice.
+            if let duplicate = JSONValue.duplicateKey(error), duplicate.depth == 1 {
+                throw TensorsError(.duplicateTensor, file: path, tensor: duplicate.key, "duplicate tensor name in the header")
+            }
             throw TensorsError(.invalidHeader, file: path, "invalid header: not JSON (\(error))")
         }
         guard case .object(let entries) = json else {
@@ -219,45 +219,5 @@ public final class SafetensorsFile: @unchecked Sendable {
             throw TensorsError(.spanMismatch, file: path, tensor: name, "span does not match shape: data_offsets cover \(end - begin) bytes, shape \(shape) of \(dtype.rawValue) needs \(bytes)")
         }
         return TensorInfo(name: name, dtype: dtype, shape: shape, begin: begin, end: end)
-    }
-}
-
-/// Finds a repeated top-level key in a JSON object's text (the parser keeps only the last).
-enum HeaderKeys {
-    static func firstDuplicate(_ text: UnsafeRawBufferPointer) -> String? {
-        var seen = Set<String>()
-        var depth = 0
-        var index = 0
-        var expectKey = false
-        while index < text.count {
-            let byte = text[index]
-            switch byte {
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-                expectKey = byte == UInt8(ascii: "{") && depth == 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-            case UInt8(ascii: ","):
-                if depth == 1 { expectKey = true }
-            case UInt8(ascii: "\""):
-                let start = index + 1
-                index += 1
-                while index < text.count, text[index] != UInt8(ascii: "\"") {
-                    if text[index] == UInt8(ascii: "\\") { index += 1 }
-                    index += 1
-                }
-                if depth == 1 && expectKey {
-                    let raw = UnsafeRawBufferPointer(rebasing: text[start..<min(index, text.count)])
-                    let key = (try? JSONValue.parse(bytes: UnsafeRawBufferPointer(rebasing: text[(start - 1)...min(index, text.count - 1)])))?.string
-                        ?? String(decoding: raw, as: UTF8.self)
-                    if !seen.insert(key).inserted { return key }
-                    expectKey = false
-                }
-            default:
-                break
-            }
-            index += 1
-        }
-        return nil
     }
 }

@@ -139,6 +139,15 @@ struct CheckpointTests {
         }
     }
 
+    @Test("a key repeated inside a tensor's entry is an invalid header, not a duplicate tensor")
+    func nestedDuplicate() throws {
+        let folder = try scratchFolder("nested")
+        try rawSafetensors(folder + "/x.safetensors", header: #"{"w":{"dtype":"F32","dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0])
+        #expect { try SafetensorsFile(path: folder + "/x.safetensors") } throws: { error in
+            (error as? TensorsError)?.kind == .invalidHeader && "\(error)".contains("duplicate key \"dtype\"")
+        }
+    }
+
     @Test("an index that names a missing tensor, or a shard with an unlisted one, is an error")
     func indexChecks() throws {
         let folder = try scratchFolder("index")
