@@ -94,7 +94,7 @@ public enum Analysis {
             sketches: .init(repeating: .init(repeating: 0, count: sketchSize), count: m))
         let wantsRank = entry.shape.count == 2 && entry.count > 0 && entry.count <= options.rankLimit
         var full: [[Double]] = wantsRank ? .init(repeating: .init(repeating: 0, count: entry.count), count: m) : []
-        let source = TensorSource<Double>(name: entry.name, shape: entry.shape, base: entry, models: models, asDeltas: false, chunkLimit: options.chunkLimit, scratch: scratch)
+        let source = TensorSource<Double>(base: entry, models: models, asDeltas: false, chunkLimit: options.chunkLimit, scratch: scratch)
         let key = CounterBits.projectionKey(seed: options.seed, tensor: entry.name)
         let capacity = source.chunkRanges.map(\.count).max() ?? 0
         // Per chunk: the sketch's bucket and sign per entry (shared by the models), each model's

@@ -86,12 +86,12 @@ public enum Merger {
                     if config.dtype == .f64 {
                         let scratch = doubleScratch.take()
                         defer { doubleScratch.give(scratch) }
-                        try mergeTensor(config, entry: entry, base: base == nil ? nil : entry, inputs: inputs, parameters: parameters,
+                        try mergeTensor(config, entry: entry, inputs: inputs, parameters: parameters,
                                         target: target, writer: writer, options: options, scratch: scratch)
                     } else {
                         let scratch = floatScratch.take()
                         defer { floatScratch.give(scratch) }
-                        try mergeTensor(config, entry: entry, base: base == nil ? nil : entry, inputs: inputs, parameters: parameters,
+                        try mergeTensor(config, entry: entry, inputs: inputs, parameters: parameters,
                                         target: target, writer: writer, options: options, scratch: scratch)
                     }
                 }
@@ -209,7 +209,9 @@ public enum Merger {
 
     // MARK: - Work
 
-    static func mergeTensor<W: WorkingFloat>(_ config: MergeConfig, entry: Checkpoint.Entry, base: Checkpoint.Entry?,
+    /// Merges one floating tensor: `entry` is the base's (or, for linear without a base, the
+    /// first model's, which only supplies the layout).
+    static func mergeTensor<W: WorkingFloat>(_ config: MergeConfig, entry: Checkpoint.Entry,
                                              inputs: [Checkpoint.Entry], parameters: TensorParameters,
                                              target: CheckpointWriter.Tensor, writer: CheckpointWriter, options: MergeOptions,
                                              scratch: ScratchBuffers<W>) throws {
@@ -228,7 +230,7 @@ public enum Merger {
         case .linear, .modelStock, .slerp: asDeltas = false
         default: asDeltas = true
         }
-        let source = TensorSource<W>(name: entry.name, shape: entry.shape, base: base ?? entry, models: inputs,
+        let source = TensorSource<W>(base: entry, models: inputs,
                                      asDeltas: asDeltas, chunkLimit: options.chunkLimit, scratch: scratch)
         try TensorMerge(method: config.method, parameters: parameters, source: source).run(emit: emit)
     }
@@ -236,7 +238,7 @@ public enum Merger {
     static func tsv<W: WorkingFloat>(_ type: W.Type, entry: Checkpoint.Entry, inputs: [Checkpoint.Entry], parameters: TensorParameters,
                                      options: MergeOptions, emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
         let alpha = W(parameters.number("alpha"))
-        let source = TensorSource<W>(name: entry.name, shape: entry.shape, base: entry, models: inputs, asDeltas: true,
+        let source = TensorSource<W>(base: entry, models: inputs, asDeltas: true,
                                      chunkLimit: TaskSingularVectors.applies(name: entry.name, shape: entry.shape) ? max(entry.count, 1) : options.chunkLimit)
         if TaskSingularVectors.applies(name: entry.name, shape: entry.shape) {
             var deltas: [Matrix] = []
@@ -277,7 +279,7 @@ public enum Merger {
             let scratch = ScratchBuffers<W>()
             let values = RadixSelect<W>.magnitudesPerModel(ranks: ranks) { visit in
                 for entry in floating {
-                    let source = TensorSource<W>(name: entry.name, shape: entry.shape, base: entry, models: models.map { $0.entry(entry.name)! },
+                    let source = TensorSource<W>(base: entry, models: models.map { $0.entry(entry.name)! },
                                                  asDeltas: true, chunkLimit: options.chunkLimit, scratch: scratch)
                     source.forEachChunk { _, _, chunks in visit(chunks) }
                 }

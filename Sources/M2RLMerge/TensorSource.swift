@@ -12,7 +12,8 @@ final class TensorSource<W: WorkingFloat> {
     let name: String
     let shape: [Int]
     let count: Int
-    let base: Checkpoint.Entry?
+    /// The base's tensor (for `linear` without a base, the first model's: the template).
+    let base: Checkpoint.Entry
     let models: [Checkpoint.Entry]
     /// Whether chunks hold δᵢ = θᵢ − θ₀ (true) or θᵢ (false).
     let asDeltas: Bool
@@ -25,11 +26,11 @@ final class TensorSource<W: WorkingFloat> {
 
     /// - Parameter scratch: the worker's buffers, reused from tensor to tensor (buffers 0...models
     ///   hold the inputs; the method uses the ones after).
-    init(name: String, shape: [Int], base: Checkpoint.Entry?, models: [Checkpoint.Entry], asDeltas: Bool, chunkLimit: Int,
+    init(base: Checkpoint.Entry, models: [Checkpoint.Entry], asDeltas: Bool, chunkLimit: Int,
          scratch: ScratchBuffers<W> = ScratchBuffers<W>()) {
-        self.name = name
-        self.shape = shape
-        self.count = shape.reduce(1, *)
+        self.name = base.name
+        self.shape = base.shape
+        self.count = base.count
         self.base = base
         self.models = models
         self.asDeltas = asDeltas
@@ -71,11 +72,7 @@ final class TensorSource<W: WorkingFloat> {
         if index == loadedChunk { return }
         let range = chunkRanges[index]
         let length = range.count
-        if let base {
-            read(base, range, into: baseChunk)
-        } else {
-            baseChunk.initialize(repeating: 0)
-        }
+        read(base, range, into: baseChunk)
         for (m, model) in models.enumerated() {
             let out = modelChunks[m]
             if asDeltas && model.count >= range.upperBound, let b = baseChunk.baseAddress {
