@@ -19,7 +19,7 @@ public struct MergeOptions: Sendable {
     /// Replace an output folder that already holds a checkpoint.
     public var overwrite: Bool
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkLimit: Int = 1 << 23, overwrite: Bool = false) {
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkLimit: Int = 1 << 17, overwrite: Bool = false) {
         self.jobs = max(1, jobs)
         self.chunkLimit = max(1, chunkLimit)
         self.overwrite = overwrite
@@ -60,7 +60,8 @@ public enum Merger {
         let models = try config.models.map { try Checkpoint(path: $0.path) }
         let template = base ?? models[0]
         let plan = try match(config, template: template, models: models)
-        try prepareOutput(output, overwrite: options.overwrite)
+        let replaced = try prepareOutput(output, overwrite: options.overwrite)
+        defer { replaced.wait() }
 
         let layerCount = (template.entries.compactMap { layerIndex(of: $0.name) }.max() ?? -1) + 1
         let outputs = template.entries.map { entry in
@@ -159,19 +160,47 @@ public enum Merger {
         return Plan(reshaped: reshaped)
     }
 
-    static func prepareOutput(_ output: String, overwrite: Bool) throws {
+    /// Checks the output folder. With `overwrite`, the checkpoint files of an earlier merge there
+    /// are renamed out of the way at once and deleted on a background thread while this merge
+    /// runs (deleting a large file waits on the disk: 0.23 s for 1 GB here, with no CPU time);
+    /// the returned removal is waited for before the merge returns.
+    /// - Throws: `MergeError` when the output is a file, or holds a checkpoint without `overwrite`.
+    static func prepareOutput(_ output: String, overwrite: Bool) throws -> Removal {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: output, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw MergeError(problems: ["\(output): exists and is not a folder"]) }
-            let contents = (try? manager.contentsOfDirectory(atPath: output)) ?? []
-            let checkpointFiles = contents.filter { $0.hasSuffix(".safetensors") || $0 == Checkpoint.indexName }
-            if !checkpointFiles.isEmpty {
-                guard overwrite else {
-                    throw MergeError(problems: ["\(output): already holds a checkpoint (\(checkpointFiles.sorted().joined(separator: ", "))); choose another folder or pass --force"])
-                }
-                for name in checkpointFiles { try manager.removeItem(atPath: (output as NSString).appendingPathComponent(name)) }
+        guard manager.fileExists(atPath: output, isDirectory: &isDirectory) else { return Removal(paths: []) }
+        guard isDirectory.boolValue else { throw MergeError(problems: ["\(output): exists and is not a folder"]) }
+        let contents = (try? manager.contentsOfDirectory(atPath: output)) ?? []
+        let checkpointFiles = contents.filter { $0.hasSuffix(".safetensors") || $0 == Checkpoint.indexName }
+        guard !checkpointFiles.isEmpty else { return Removal(paths: []) }
+        guard overwrite else {
+            throw MergeError(problems: ["\(output): already holds a checkpoint (\(checkpointFiles.sorted().joined(separator: ", "))); choose another folder or pass --force"])
+        }
+        var aside: [String] = []
+        for name in checkpointFiles {
+            let path = (output as NSString).appendingPathComponent(name)
+            let hidden = (output as NSString).appendingPathComponent(".\(name).m2rl-replaced-\(getpid())")
+            if rename(path, hidden) == 0 { aside.append(hidden) } else { try manager.removeItem(atPath: path) }
+        }
+        return Removal(paths: aside)
+    }
+
+    /// Files being deleted on a background thread.
+    final class Removal: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private let started: Bool
+
+        init(paths: [String]) {
+            started = !paths.isEmpty
+            guard started else { return }
+            Thread.detachNewThread { [done] in
+                for path in paths { unlink(path) }
+                done.signal()
             }
+        }
+
+        func wait() {
+            if started { done.wait() }
         }
     }
 
@@ -216,14 +245,32 @@ public enum Merger {
                                              target: CheckpointWriter.Tensor, writer: CheckpointWriter, options: MergeOptions,
                                              scratch: ScratchBuffers<W>) throws {
         let outSize = target.dtype.size
+        // Encoded chunks gather in the stage and are written when it is full, when the next
+        // chunk does not follow on, and at the end: chunks are sized for the cache, writes for
+        // the disk.
+        let stage = scratch.stage
+        var stagedAt = 0, staged = 0
+        func flush() throws {
+            guard staged > 0 else { return }
+            try writer.write(entry.name, bytes: UnsafeRawBufferPointer(rebasing: stage[0..<staged]), at: stagedAt)
+            staged = 0
+        }
         func emit(_ range: Range<Int>, _ values: UnsafeBufferPointer<W>) throws {
-            let slice = scratch.bytes(values.count * outSize)
-            W.encode(values, as: target.dtype, into: slice)
-            try writer.write(entry.name, bytes: UnsafeRawBufferPointer(slice), at: range.lowerBound * outSize)
+            let byteCount = values.count * outSize, at = range.lowerBound * outSize
+            if staged > 0 && (at != stagedAt + staged || staged + byteCount > stage.count) { try flush() }
+            if byteCount > stage.count {
+                let slice = scratch.bytes(byteCount)
+                W.encode(values, as: target.dtype, into: slice)
+                try writer.write(entry.name, bytes: UnsafeRawBufferPointer(slice), at: at)
+                return
+            }
+            if staged == 0 { stagedAt = at }
+            W.encode(values, as: target.dtype, into: UnsafeMutableRawBufferPointer(rebasing: stage[staged..<(staged + byteCount)]))
+            staged += byteCount
         }
         if case .tsv = config.method.algorithm {
             try tsv(W.self, entry: entry, inputs: inputs, parameters: parameters, options: options, emit: emit)
-            return
+            return try flush()
         }
         let asDeltas: Bool
         switch config.method.algorithm {
@@ -233,6 +280,7 @@ public enum Merger {
         let source = TensorSource<W>(base: entry, models: inputs,
                                      asDeltas: asDeltas, chunkLimit: options.chunkLimit, scratch: scratch)
         try TensorMerge(method: config.method, parameters: parameters, source: source).run(emit: emit)
+        try flush()
     }
 
     static func tsv<W: WorkingFloat>(_ type: W.Type, entry: Checkpoint.Entry, inputs: [Checkpoint.Entry], parameters: TensorParameters,

@@ -130,6 +130,59 @@ struct CheckpointTests {
         #expect(decoded == floats)
     }
 
+    /// Where direct I/O is taken (the temporary folder's disk) and where it is refused (tmpfs,
+    /// which falls back to the page cache).
+    static var writeFolders: [String] {
+        var folders = [FileManager.default.temporaryDirectory.path]
+        if FileManager.default.fileExists(atPath: "/dev/shm") { folders.append("/dev/shm") }
+        return folders
+    }
+
+    @Test("large writes at unaligned offsets, in pieces from two threads, read back exactly (direct and cached)",
+          arguments: writeFolders)
+    func largeUnalignedWrites(under root: String) throws {
+        let folder = (root as NSString).appendingPathComponent("m2rl-tensors-\(getpid())-large-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A 3-byte tensor first, so the large one starts at no page or block boundary; 3,000,001
+        // floats span several bounce buffers with unaligned ends.
+        let tensors: [CheckpointWriter.Tensor] = [
+            .init(name: "a.ids", dtype: .u8, shape: [3]),
+            .init(name: "b.weight", dtype: .f32, shape: [3_000_001]),
+            .init(name: "c.weight", dtype: .bf16, shape: [70_001]),
+        ]
+        let writer = try CheckpointWriter(directory: folder, tensors: tensors, shardSize: 1 << 30)
+        let expected = tensors.enumerated().map { index, tensor in
+            (0..<tensor.byteCount).map { UInt8(truncatingIfNeeded: ($0 &* 131) ^ ($0 >> 9) &+ index) }
+        }
+        try expected[0].withUnsafeBytes { try writer.write("a.ids", bytes: $0) }
+        try expected[2].withUnsafeBytes { try writer.write("c.weight", bytes: $0) }
+        // b in uneven pieces (one of them larger than a bounce buffer), half from another thread.
+        let cuts = [0, 5, 1_000_003, 1_000_004, 6_500_001, 12_000_004]
+        let pieces = (0..<(cuts.count - 1)).map { cuts[$0]..<cuts[$0 + 1] }
+        let failures = Counter()
+        let other = Thread {
+            for piece in pieces where piece.lowerBound % 2 == 1 {
+                do { try expected[1][piece].withUnsafeBytes { try writer.write("b.weight", bytes: $0, at: piece.lowerBound) } } catch { failures.add() }
+            }
+        }
+        other.start()
+        for piece in pieces where piece.lowerBound % 2 == 0 {
+            try expected[1][piece].withUnsafeBytes { try writer.write("b.weight", bytes: $0, at: piece.lowerBound) }
+        }
+        while !other.isFinished { usleep(1000) }
+        try writer.finish()
+        #expect(failures.value == 0)
+        let checkpoint = try Checkpoint(path: folder)
+        for (index, tensor) in tensors.enumerated() {
+            let entry = try #require(checkpoint.entry(tensor.name))
+            let read = Array(entry.bytes)
+            let firstDifference = zip(read, expected[index]).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            #expect(read.count == expected[index].count && firstDifference == nil,
+                    "\(tensor.name) under \(root): first wrong byte at \(firstDifference ?? -1) of \(read.count)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/model.safetensors.partial"))
+    }
+
     @Test("a partial product that overflows is refused even when a later dimension is 0")
     func partialProductOverflow() throws {
         let folder = try scratchFolder("overflow")
@@ -249,4 +302,12 @@ struct HostileTensorTests {
             if let tensor = item.tensor { #expect(error.tensor == tensor, "\(item.file): \(error)") }
         }
     }
+}
+
+/// A count several threads add to.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }

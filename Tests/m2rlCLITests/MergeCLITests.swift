@@ -42,6 +42,9 @@ struct MergeCLITests {
         let again = try CLI.run(["merge", folder + "/ta.yaml", "-o", folder + "/out"])
         #expect(again.status == 1 && again.stderr.contains("already holds a checkpoint"), "\(again.stderr)")
         #expect(try CLI.run(["merge", folder + "/ta.yaml", "-o", folder + "/out", "--force"]).status == 0)
+        // The replaced checkpoint is gone when merge returns: no file set aside is left behind.
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder + "/out").sorted()
+        #expect(left.filter { $0.hasPrefix(".") }.isEmpty && left.contains("model.safetensors"), "\(left)")
     }
 
     @Test("an invalid config is bad usage (exit 2) naming every key; a missing -o too")
