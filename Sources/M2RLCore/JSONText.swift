@@ -221,7 +221,8 @@ enum JSONText {
             }
             if bytes[position] < 0x20 { throw error("control character in a string") }
             // A backslash: unescape into the scratch buffer, copying the runs between escapes.
-            if scratch == nil { scratch = .allocate(capacity: bytes.count) }
+            // 8 bytes of slack: `copyToSpecial` stores whole words past the end of its run.
+            if scratch == nil { scratch = .allocate(capacity: bytes.count + 8) }
             let out = scratch!
             var count = 0
             var chunk = start
@@ -265,9 +266,42 @@ enum JSONText {
                     UTF8.encode(Unicode.Scalar(scalar)!) { out[count] = $0; count += 1 }
                 default: throw error("invalid escape '\\\(Unicode.Scalar(e))'")
                 }
+                copyToSpecial(into: out, count: &count)
                 chunk = position
-                position = scanToSpecial(from: position)
                 guard position < bytes.count else { throw error("unterminated string") }
+            }
+        }
+
+        /// Copies bytes from `position` to `out + count` up to the next `"`, `\\` or control
+        /// character (or the end), advancing both: scanning and copying in one pass, eight bytes
+        /// at a time (each word is stored whole; the bytes past the run are overwritten later,
+        /// and `out` has 8 bytes of slack).
+        mutating func copyToSpecial(into out: UnsafeMutablePointer<UInt8>, count: inout Int) {
+            let n = bytes.count
+            guard let base = bytes.baseAddress else { return }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while position + 8 <= n {
+                let w = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(out + count).storeBytes(of: w, as: UInt64.self)
+                let quote = w ^ (ones &* 0x22)
+                let slash = w ^ (ones &* 0x5C)
+                let found = ((quote &- ones) & ~quote | (slash &- ones) & ~slash | (w &- (ones &* 0x20)) & ~w) & highs
+                if found != 0 {
+                    let k = found.trailingZeroBitCount >> 3
+                    position += k
+                    count += k
+                    return
+                }
+                position += 8
+                count += 8
+            }
+            while position < n {
+                let b = base[position]
+                if b == 0x22 || b == 0x5C || b < 0x20 { return }
+                out[count] = b
+                count += 1
+                position += 1
             }
         }
 

@@ -25,6 +25,29 @@ struct JSONTextTests {
         #expect(try JSONValue.parse(value.jsonText) == value)
     }
 
+    @Test("strings with escapes at every offset and run length unescape like JSONDecoder's")
+    func escapesAtEveryOffset() throws {
+        // Runs of 0 to 20 plain characters (ASCII and multi-byte) between escapes, so escapes fall
+        // at every position of the reader's 8-byte words, and strings that end right after one.
+        let plain = Array("abcdefghijklmnopqrsé∞😀tuvwxyz0123456789".unicodeScalars)
+        let escapes = [#"\n"#, #"\""#, #"\\"#, #"\/"#, #"\u00e9"#, #"\ud83d\ude00"#, #"\t"#]
+        var generator = SystemRandomNumberGenerator()
+        for trial in 0..<300 {
+            var text = "\""
+            for part in 0..<(trial % 9 + 1) {
+                let run = Int.random(in: 0...20, using: &generator)
+                for k in 0..<run { text.unicodeScalars.append(plain[(k + part + trial) % plain.count]) }
+                text += escapes[(part + trial) % escapes.count]
+            }
+            if trial % 2 == 0 { text += "tail" }
+            text += "\""
+            let document = "[\(text), {\"k\": \(text)}]"
+            let ours = try JSONValue.parse(document)
+            let theirs = try JSONDecoder().decode(JSONValue.self, from: Data(document.utf8))
+            #expect(ours == theirs, "\(document)")
+        }
+    }
+
     @Test("numbers keep the distinction the text made: 3 is an int, 3.0 and 1e3 are doubles")
     func numberKinds() throws {
         #expect(try JSONValue.parse("[3, 3.0, 1e3, -0, 12345678901234567890]")
