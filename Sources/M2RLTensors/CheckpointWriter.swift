@@ -266,6 +266,7 @@ public final class CheckpointWriter: @unchecked Sendable {
 
     private func enqueue(_ write: Pending) {
         behind.lock()
+        precondition(!stopping, "a write after finish or abandon")
         queue.append(write)
         inFlight += 1
         if !writersStarted {
