@@ -136,10 +136,27 @@ struct TensorMerge<W: WorkingFloat> {
     /// skips it): one read of the chunks per radix pass, whatever the number of models.
     private func magnitudeThresholds(_ ranks: [[Int]]) -> [[W]] {
         guard ranks.contains(where: { !$0.isEmpty }) else { return ranks.map { _ in [] } }
-        // Sample, then count-and-gather, for every model and rank in the same two reads.
+        // Sample, then count-and-gather, for every model and rank. A sample of a large tensor is
+        // read element by element from the maps; a small tensor is sampled whole, in one pass.
         var quick = ranks.map { $0.map { MagnitudeSelect<W>(count: source.count, rank: $0) } }
-        source.forEachChunk { range, _, models in
-            for i in quick.indices { for r in quick[i].indices { quick[i][r].collect(UnsafeBufferPointer(models[i]), offset: range.lowerBound) } }
+        var samplesWhole = false
+        for i in quick.indices {
+            for r in quick[i].indices {
+                if quick[i][r].exhaustive {
+                    samplesWhole = true
+                } else {
+                    quick[i][r].collect(sampled: source.values(model: i, at: quick[i][r].sampleIndices))
+                }
+            }
+        }
+        if samplesWhole {
+            source.forEachChunk { range, _, models in
+                for i in quick.indices {
+                    for r in quick[i].indices where quick[i][r].exhaustive {
+                        quick[i][r].collect(UnsafeBufferPointer(models[i]), offset: range.lowerBound)
+                    }
+                }
+            }
         }
         for i in quick.indices { for r in quick[i].indices { quick[i][r].bracket() } }
         if quick.contains(where: { $0.contains { !$0.exhaustive } }) {

@@ -89,6 +89,26 @@ final class TensorSource<W: WorkingFloat> {
         loadedChunk = index
     }
 
+    /// What model `m`'s chunks hold (δ or θ) at the given elements, read from the maps one
+    /// element at a time with the chunks' own arithmetic: for a pass that only samples.
+    func values(model m: Int, at indices: [Int]) -> [W] {
+        var base: W = 0, value: W = 0
+        func decode(_ entry: Checkpoint.Entry, _ index: Int, into one: inout W) {
+            let size = entry.dtype.size
+            withUnsafeMutablePointer(to: &one) {
+                W.decode(UnsafeRawBufferPointer(rebasing: entry.bytes[(index * size)..<((index + 1) * size)]), entry.dtype,
+                         into: UnsafeMutableBufferPointer(start: $0, count: 1))
+            }
+        }
+        let model = models[m]
+        return indices.map { index in
+            decode(self.base, index, into: &base)
+            // Rows a model lacks hold the base's values, as in `read`.
+            if index < model.count { decode(model, index, into: &value) } else { value = base }
+            return asDeltas ? value - base : value
+        }
+    }
+
     /// Decodes elements `range` (in the output's row-major order) of `entry`, which may have
     /// a different number of rows than the output (the embedding rule).
     private func read(_ entry: Checkpoint.Entry, _ range: Range<Int>, into out: UnsafeMutableBufferPointer<W>) {

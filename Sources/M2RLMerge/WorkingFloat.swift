@@ -219,6 +219,15 @@ struct MagnitudeSelect<W: WorkingFloat> {
     /// Whether the sample is every value (small inputs: pass two is not needed).
     var exhaustive: Bool { indices.count == count }
 
+    /// The elements pass one samples (sorted, possibly repeated).
+    var sampleIndices: [Int] { indices }
+
+    /// Pass one without a pass: the values at `sampleIndices`, in order, read some other way.
+    mutating func collect(sampled values: [W]) {
+        precondition(values.count == indices.count)
+        sample = values.map { abs($0) }
+    }
+
     /// Pass one: the sampled values of the chunk at `offset`.
     mutating func collect(_ values: UnsafeBufferPointer<W>, offset: Int) {
         var lower = 0, upper = indices.count
