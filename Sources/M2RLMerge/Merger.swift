@@ -18,11 +18,15 @@ public struct MergeOptions: Sendable {
     public var chunkLimit: Int
     /// Replace an output folder that already holds a checkpoint.
     public var overwrite: Bool
+    /// Write `README.md`, a model card saying what was merged and how (`ModelCard`).
+    public var modelCard: Bool
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkLimit: Int = 1 << 17, overwrite: Bool = false) {
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkLimit: Int = 1 << 17, overwrite: Bool = false,
+                modelCard: Bool = true) {
         self.jobs = max(1, jobs)
         self.chunkLimit = max(1, chunkLimit)
         self.overwrite = overwrite
+        self.modelCard = modelCard
     }
 }
 
@@ -110,6 +114,10 @@ public enum Merger {
         }
         try CheckpointWriter.copyAuxiliaryFiles(from: template.directory, to: output, torchDType: config.outDType?.torchName)
         try Data(config.text.utf8).write(to: URL(fileURLWithPath: (output as NSString).appendingPathComponent("m2rl-merge.yaml")))
+        if options.modelCard {
+            let card = ModelCard.text(config: config, folderName: (output as NSString).lastPathComponent, reshaped: plan.reshaped)
+            try Data(card.utf8).write(to: URL(fileURLWithPath: (output as NSString).appendingPathComponent("README.md")))
+        }
         let floating = template.entries.filter { $0.dtype.isFloatingPoint }.count
         return MergeSummary(method: config.method.name, output: output, tensors: template.entries.count, merged: floating,
                             copied: template.entries.count - floating, reshaped: plan.reshaped, shards: writer.shardNames,

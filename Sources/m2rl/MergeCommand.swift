@@ -12,7 +12,8 @@ struct MergeCommand: ParsableCommand {
             CONFIG names merge_method, base_model, models (each with parameters) and global \
             parameters; see docs/merge.md for every method's formula. The output folder gets the \
             merged safetensors (sharded with an index above shard_size), the base's config.json and \
-            tokenizer files, and the config as m2rl-merge.yaml. `m2rl merge --methods` lists the \
+            tokenizer files, the config as m2rl-merge.yaml and a model card (README.md). \
+            `m2rl merge --methods` lists the \
             methods and their parameters.
 
             Exit status: 0 when the merge was written, 1 when a checkpoint could not be read or \
@@ -30,6 +31,9 @@ struct MergeCommand: ParsableCommand {
 
     @Flag(help: "Replace a checkpoint already in OUTDIR.")
     var force = false
+
+    @Flag(help: "Do not write README.md (a model card: the models, the method and the config).")
+    var noModelCard = false
 
     @Flag(help: "Print the summary as JSON.")
     var json = false
@@ -61,7 +65,7 @@ struct MergeCommand: ParsableCommand {
         let progress: (@Sendable (Int, Int) -> Void)? = terminal ? MergeCommand.progressBar(start: start) : nil
         let summary: MergeSummary
         do {
-            summary = try Merger.run(loaded, output: output!, options: MergeOptions(jobs: jobs, overwrite: force), progress: progress)
+            summary = try Merger.run(loaded, output: output!, options: MergeOptions(jobs: jobs, overwrite: force, modelCard: !noModelCard), progress: progress)
         } catch let error as M2RLError {
             if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             FileHandle.standardError.write(Data("m2rl merge: \(error)\n".utf8))

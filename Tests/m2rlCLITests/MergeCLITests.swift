@@ -39,6 +39,13 @@ struct MergeCLITests {
         }
         let config = try String(contentsOfFile: folder + "/out/config.json", encoding: .utf8)
         #expect(config.contains("\"torch_dtype\" : \"bfloat16\""), "\(config)")
+        // The model card: front matter naming the base and both models, the method, the config.
+        let card = try String(contentsOfFile: folder + "/out/README.md", encoding: .utf8)
+        #expect(card.hasPrefix("---\nbase_model:\n"), "\(card)")
+        for name in ["base", "a", "b"] { #expect(card.contains("/\(name)\"\n"), "\(name) in \(card)") }
+        #expect(card.contains("(`task_arithmetic`,") && card.contains("```yaml\nmerge_method: task_arithmetic\n"), "\(card)")
+        #expect(try CLI.run(["merge", folder + "/ta.yaml", "-o", folder + "/bare", "--no-model-card"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/bare/README.md"))
         let again = try CLI.run(["merge", folder + "/ta.yaml", "-o", folder + "/out"])
         #expect(again.status == 1 && again.stderr.contains("already holds a checkpoint"), "\(again.stderr)")
         #expect(try CLI.run(["merge", folder + "/ta.yaml", "-o", folder + "/out", "--force"]).status == 0)
