@@ -94,6 +94,12 @@ struct TensorMerge<W: WorkingFloat> {
         var divide: W?
         var multiply: W?
 
+        /// Keeps every entry as it is (only the weight applies).
+        var isIdentity: Bool {
+            if case .all = rule { return divide == nil && multiply == nil }
+            return false
+        }
+
         /// Replaces x[0..<n] (entries `offset...`) by ωⱼ = weight·τⱼ, where τ is the kept,
         /// rescaled value (0 where dropped): the operations of the formula, fused into one loop.
         func apply(_ x: UnsafeMutablePointer<W>, _ n: Int, offset: Int, weight w: W) {
@@ -252,6 +258,9 @@ struct TensorMerge<W: WorkingFloat> {
         for w in weights { weightSum = weightSum + w }
         let plainDivisor: W = weightSum == 0 ? 1 : weightSum
         let m = modelCount
+        if sparsification == nil && !consensus && rules.allSatisfy(\.isIdentity), let inputs = source.bf16Inputs {
+            return try plainTaskArithmetic(inputs, weights: weights, lambda: lambda, divisor: normalize ? plainDivisor : nil, emit)
+        }
         try source.forEachChunk(mutating: true) { range, baseChunk, models in
             let n = range.count
             let base = baseChunk.baseAddress!
@@ -309,6 +318,48 @@ struct TensorMerge<W: WorkingFloat> {
                 for j in 0..<n { out[j] = base[j] + out[j] }
             } else {
                 for j in 0..<n { out[j] = base[j] + lambda * out[j] }
+            }
+            try emitChunk(emit, range, out)
+        }
+    }
+
+    /// Task arithmetic without trimming or sign election over BF16 inputs, decoding as it goes:
+    /// out = θ₀ + λ·((ω₁ + ω₂) + ω₃ …) with ωᵢ = wᵢ·(θᵢ − θ₀), per element exactly the general
+    /// path's operations in its order (a weight of 1 multiplies exactly, where the general path
+    /// skips the pass), in one loop over up to three models and one per model after, without
+    /// filling a chunk buffer per model first.
+    private func plainTaskArithmetic(_ inputs: (base: UnsafePointer<UInt16>, models: [UnsafePointer<UInt16>]), weights: [W],
+                                     lambda: W, divisor: W?,
+                                     _ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
+        @inline(__always) func value(_ bits: UInt16) -> W { W(Float(bitPattern: UInt32(bits) << 16)) }
+        let base = inputs.base, models = inputs.models
+        for range in source.chunkRanges {
+            let n = range.count, start = range.lowerBound
+            let out = temporary(0, n)
+            let b = base + start
+            let x0 = models[0] + start, w0 = weights[0]
+            switch models.count {
+            case 1:
+                for j in 0..<n { let t = value(b[j]); out[j] = w0 * (value(x0[j]) - t) }
+            case 2:
+                let x1 = models[1] + start, w1 = weights[1]
+                for j in 0..<n { let t = value(b[j]); out[j] = w0 * (value(x0[j]) - t) + w1 * (value(x1[j]) - t) }
+            default:
+                let x1 = models[1] + start, w1 = weights[1], x2 = models[2] + start, w2 = weights[2]
+                for j in 0..<n {
+                    let t = value(b[j])
+                    out[j] = w0 * (value(x0[j]) - t) + w1 * (value(x1[j]) - t) + w2 * (value(x2[j]) - t)
+                }
+            }
+            for i in 3..<max(models.count, 3) {
+                let x = models[i] + start, w = weights[i]
+                for j in 0..<n { out[j] = out[j] + w * (value(x[j]) - value(b[j])) }
+            }
+            if let divisor { for j in 0..<n { out[j] = out[j] / divisor } }
+            if lambda == 1 {
+                for j in 0..<n { out[j] = value(b[j]) + out[j] }
+            } else {
+                for j in 0..<n { out[j] = value(b[j]) + lambda * out[j] }
             }
             try emitChunk(emit, range, out)
         }

@@ -89,6 +89,24 @@ final class TensorSource<W: WorkingFloat> {
         loadedChunk = index
     }
 
+    /// The stored BF16 bits of the base and of every model, when all of them are BF16, 2-byte
+    /// aligned in their maps and as long as the base (no embedding rows to fill in): for loops
+    /// that decode as they compute instead of filling the chunk buffers first.
+    var bf16Inputs: (base: UnsafePointer<UInt16>, models: [UnsafePointer<UInt16>])? {
+        func bits(_ entry: Checkpoint.Entry) -> UnsafePointer<UInt16>? {
+            guard entry.dtype == .bf16, entry.count == count, let start = entry.bytes.baseAddress,
+                  Int(bitPattern: start) % 2 == 0 else { return nil }
+            return start.assumingMemoryBound(to: UInt16.self)
+        }
+        guard let b = bits(base) else { return nil }
+        var bitsOfModels: [UnsafePointer<UInt16>] = []
+        for model in models {
+            guard let m = bits(model) else { return nil }
+            bitsOfModels.append(m)
+        }
+        return (b, bitsOfModels)
+    }
+
     /// What model `m`'s chunks hold (δ or θ) at the given elements, read from the maps one
     /// element at a time with the chunks' own arithmetic: for a pass that only samples.
     func values(model m: Int, at indices: [Int]) -> [W] {

@@ -67,6 +67,11 @@ CASES = [
          {"normalize": True}, out_dtype="float32"),
     case("task_arithmetic-f64-working", "bf16", "task_arithmetic", [(A, {"weight": 0.7}), (B, {"weight": 0.9}), (C, {"weight": 0.35})],
          {"lambda": 1.3}, dtype="float64"),
+    # BF16 inputs with one, two and four models (m2rl decodes these as it computes)
+    case("task_arithmetic-bf16-one", "bf16", "task_arithmetic", [(B, {"weight": 0.6})], {"lambda": 0.7}),
+    case("task_arithmetic-bf16-two", "bf16", "task_arithmetic", [(A, None), (C, {"weight": -0.5})]),
+    case("task_arithmetic-bf16-four", "bf16", "task_arithmetic",
+         [(A, {"weight": 0.3}), (B, None), (C, {"weight": 2.0}), (A, {"weight": -0.7})], {"lambda": 1.3}),
     case("task_arithmetic-out-bf16", "f32", "task_arithmetic", [(A, None), (B, None)], {"lambda": 0.5}, out_dtype="bfloat16"),
     case("task_arithmetic-out-f16", "f32", "task_arithmetic", [(A, None), (C, None)], {"lambda": 0.5}, out_dtype="float16"),
     case("task_arithmetic-gradients", "f32", "task_arithmetic",
