@@ -33,7 +33,10 @@ public struct ScoreStats: Sendable {
 }
 
 /// Scores JSON Lines requests (DESIGN.md, "Scoring"): one result line per input line, in input
-/// order, streaming, on `jobs` worker threads, with at most `4 × jobs` lines in flight (memory
+/// order, streaming. Lines come in batches (whatever input is at hand, `LineBatches`) and their
+/// results go out a batch at a time, so a long input costs one hand-over between threads and
+/// one write per batch, not per line. With one job the reading thread scores each batch itself;
+/// with more, `jobs` worker threads take batches, at most `4 × jobs` batches in flight (memory
 /// stays bounded whatever the input's length). A line that cannot be scored yields an error
 /// result line; nothing is dropped.
 public final class ScoreSession: @unchecked Sendable {
@@ -49,35 +52,57 @@ public final class ScoreSession: @unchecked Sendable {
 
     /// Reads lines with `nextLine` until it returns nil, writes each result line with `write`
     /// (called in input order, from one thread at a time), and calls `progress` now and then.
+    /// Each line is its own batch.
     public func run(
         nextLine: () -> String?, write: @escaping @Sendable (String) -> Void,
         progress: (@Sendable (ScoreStats) -> Void)? = nil
     ) -> ScoreStats {
-        let state = PipelineState(window: jobs * 4)
-        let start = Date()
-        var workers: [Thread] = []
+        run(batches: { nextLine().map { [$0] } }, write: { for line in $0 { write(line) } }, progress: progress)
+    }
+
+    /// Reads batches of lines with `nextBatch` until it returns nil, writes each batch's result
+    /// lines (as many as it had lines, in order) with one call of `write` (called in input
+    /// order, from one thread at a time), and calls `progress` now and then.
+    public func run(
+        batches nextBatch: () -> [String]?, write: @escaping @Sendable ([String]) -> Void,
+        progress: (@Sendable (ScoreStats) -> Void)? = nil
+    ) -> ScoreStats {
+        let state = PipelineState(window: jobs * 4, start: Date())
+        if jobs == 1 {
+            // Scored where they are read: no hand-over at all.
+            var number = 0
+            while let batch = nextBatch() {
+                let results = score(batch, firstNumber: number + 1)
+                number += batch.count
+                state.deliver(results, write: write, progress: progress)
+            }
+            return state.finalStats()
+        }
         for _ in 0..<jobs {
             let thread = Thread { [self] in
-                while let (number, line) = state.take() {
-                    let (text, outcome) = self.score(line: line, number: number)
-                    state.finish(number: number, text: text, outcome: outcome, write: write, progress: progress, start: start)
+                while let (index, first, batch) = state.take() {
+                    state.finish(index: index, results: self.score(batch, firstNumber: first), write: write, progress: progress)
                 }
                 state.workerDone()
             }
             thread.stackSize = 4 << 20
             thread.start()
-            workers.append(thread)
         }
         var number = 0
-        while let line = nextLine() {
-            number += 1
-            state.put(number: number, line: line)
+        var index = 0
+        while let batch = nextBatch() {
+            state.put(index: index, firstNumber: number + 1, batch: batch)
+            index += 1
+            number += batch.count
         }
         state.close()
         state.waitForWorkers(jobs)
-        var stats = state.stats
-        stats.seconds = Date().timeIntervalSince(start)
-        return stats
+        return state.finalStats()
+    }
+
+    /// Scores a batch whose first line is line `firstNumber` of the input.
+    func score(_ batch: [String], firstNumber: Int) -> [(String, LineOutcome)] {
+        batch.enumerated().map { score(line: $0.element, number: firstNumber + $0.offset) }
     }
 
     /// What a line produced: a verdict and reward, or an error code.
@@ -152,27 +177,31 @@ public final class ScoreSession: @unchecked Sendable {
     }
 }
 
-/// The shared state of a scoring pipeline: work waiting, results waiting for their turn.
+/// The shared state of a scoring pipeline: batches waiting, results waiting for their turn.
 private final class PipelineState: @unchecked Sendable {
+    typealias Results = [(String, ScoreSession.LineOutcome)]
     let condition = NSCondition()
     let window: Int
-    var queue: [(Int, String)] = []
+    let start: Date
+    var queue: [(Int, Int, [String])] = []
+    var queueHead = 0
     var closed = false
     var inFlight = 0
-    var pending: [Int: (String, ScoreSession.LineOutcome)] = [:]
-    var nextToWrite = 1
+    var pending: [Int: Results] = [:]
+    var nextToWrite = 0
     var finishedWorkers = 0
     var stats = ScoreStats()
     var lastProgress = Date.distantPast
 
-    init(window: Int) {
+    init(window: Int, start: Date) {
         self.window = window
+        self.start = start
     }
 
-    func put(number: Int, line: String) {
+    func put(index: Int, firstNumber: Int, batch: [String]) {
         condition.lock()
         while inFlight >= window { condition.wait() }
-        queue.append((number, line))
+        queue.append((index, firstNumber, batch))
         inFlight += 1
         condition.broadcast()
         condition.unlock()
@@ -185,24 +214,46 @@ private final class PipelineState: @unchecked Sendable {
         condition.unlock()
     }
 
-    func take() -> (Int, String)? {
+    func take() -> (Int, Int, [String])? {
         condition.lock()
         defer { condition.unlock() }
-        while queue.isEmpty && !closed { condition.wait() }
-        return queue.isEmpty ? nil : queue.removeFirst()
+        while queueHead == queue.count && !closed { condition.wait() }
+        guard queueHead < queue.count else { return nil }
+        let item = queue[queueHead]
+        queueHead += 1
+        if queueHead > 64 && queueHead * 2 > queue.count {
+            queue.removeFirst(queueHead)
+            queueHead = 0
+        }
+        return item
     }
 
-    func finish(
-        number: Int, text: String, outcome: ScoreSession.LineOutcome, write: (String) -> Void,
-        progress: ((ScoreStats) -> Void)?, start: Date
-    ) {
+    /// Files a worker's results and writes every batch whose turn has come.
+    func finish(index: Int, results: Results, write: ([String]) -> Void, progress: ((ScoreStats) -> Void)?) {
         condition.lock()
         defer { condition.unlock() }
-        pending[number] = (text, outcome)
-        while let (line, result) = pending.removeValue(forKey: nextToWrite) {
-            write(line)
+        pending[index] = results
+        while let ready = pending.removeValue(forKey: nextToWrite) {
+            count(ready)
+            write(ready.map(\.0))
+            nextToWrite += 1
+            inFlight -= 1
+        }
+        report(progress)
+        condition.broadcast()
+    }
+
+    /// Writes a batch scored on the reading thread (one job: nothing else runs).
+    func deliver(_ results: Results, write: ([String]) -> Void, progress: ((ScoreStats) -> Void)?) {
+        count(results)
+        write(results.map(\.0))
+        report(progress)
+    }
+
+    private func count(_ results: Results) {
+        for (_, outcome) in results {
             stats.lines += 1
-            switch result {
+            switch outcome {
             case .scored(let verdict, let reward):
                 stats.scored += 1
                 stats.rewardSum += reward
@@ -211,16 +262,25 @@ private final class PipelineState: @unchecked Sendable {
                 stats.errors += 1
                 stats.errorCodes[code, default: 0] += 1
             }
-            nextToWrite += 1
-            inFlight -= 1
         }
-        if let progress, Date().timeIntervalSince(lastProgress) > 0.5 {
-            lastProgress = Date()
-            var snapshot = stats
-            snapshot.seconds = lastProgress.timeIntervalSince(start)
-            progress(snapshot)
-        }
-        condition.broadcast()
+    }
+
+    private func report(_ progress: ((ScoreStats) -> Void)?) {
+        guard let progress else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastProgress) > 0.5 else { return }
+        lastProgress = now
+        var snapshot = stats
+        snapshot.seconds = now.timeIntervalSince(start)
+        progress(snapshot)
+    }
+
+    func finalStats() -> ScoreStats {
+        condition.lock()
+        defer { condition.unlock() }
+        var final = stats
+        final.seconds = Date().timeIntervalSince(start)
+        return final
     }
 
     func workerDone() {

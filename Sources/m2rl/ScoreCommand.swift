@@ -62,8 +62,11 @@ struct ScoreCommand: ParsableCommand {
             throw fail(error)
         }
         let terminal = isatty(2) == 1
-        let write: @Sendable (String) -> Void = { line in
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        // One write per batch of results.
+        let write: @Sendable ([String]) -> Void = { lines in
+            var text = lines.joined(separator: "\n")
+            text += "\n"
+            FileHandle.standardOutput.write(Data(text.utf8))
         }
         let showProgress: @Sendable (ScoreStats) -> Void = { stats in
             let rate = stats.seconds > 0 ? Double(stats.lines) / stats.seconds : 0
@@ -71,7 +74,8 @@ struct ScoreCommand: ParsableCommand {
             FileHandle.standardError.write(Data(text.utf8))
         }
         let progress: (@Sendable (ScoreStats) -> Void)? = terminal ? showProgress : nil
-        let stats = session.run(nextLine: { readLine(strippingNewline: true) }, write: write, progress: progress)
+        let input = LineBatches(descriptor: 0)
+        let stats = session.run(batches: { input.next() }, write: write, progress: progress)
         if terminal { FileHandle.standardError.write(Data("\r".utf8)) }
         FileHandle.standardError.write(Data((stats.summary + "\n").utf8))
         if stats.errors > 0 { throw ExitCode(3) }

@@ -21,6 +21,13 @@ final class Lines: @unchecked Sendable {
     var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
 }
 
+final class Batches: @unchecked Sendable {
+    private let lock = NSLock()
+    private var batches: [[String]] = []
+    func append(_ batch: [String]) { lock.lock(); batches.append(batch); lock.unlock() }
+    var all: [[String]] { lock.lock(); defer { lock.unlock() }; return batches }
+}
+
 struct MapSource: ProblemSource {
     let problems: [String: Problem]
     func problem(id: String) -> Problem? { problems[id] }
@@ -73,6 +80,22 @@ struct ScoringTests {
         #expect(message.contains("line 2"), "\(message)")
         #expect(stats.errors == 1 && stats.scored == 2)
         #expect(try! JSONValue.parse(out.all[2])["id"] == "r3")
+    }
+
+    @Test("batches: one write per batch with its results in order, for one job (inline) and several", arguments: [1, 3])
+    func batches(jobs: Int) {
+        let session = ScoreSession(registry: VerifierRegistry([EchoVerifier()]), jobs: jobs)
+        let sizes = [5, 1, 17, 3, 40, 2, 9]
+        var input = sizes.reduce(into: [[String]]()) { batches, size in
+            let first = batches.joined().count + 1
+            batches.append((first..<(first + size)).map(request))
+        }
+        let writes = Batches()
+        let stats = session.run(batches: { input.isEmpty ? nil : input.removeFirst() }, write: writes.append)
+        #expect(writes.all.map(\.count) == sizes)
+        let ids = writes.all.joined().map { try! JSONValue.parse($0)["id"]?.string }
+        #expect(ids == (1...sizes.reduce(0, +)).map { "r\($0)" })
+        #expect(stats.lines == 77 && stats.scored == 77)
     }
 
     @Test("problem_id is resolved through the dataset")
