@@ -6,7 +6,7 @@
 //   M2RLSandbox -> CM2RLSandbox (C shim), CLibSeccomp (system library)
 //   M2RLData    -> CLibArchive, CZlib (system libraries)
 //   m2rl (CLI) -> M2RLMerge -> M2RLTensors -> M2RLCore
-//   M2RLMerge   -> CLapack (system library: LAPACK and BLAS)
+//   M2RLMerge   -> CLapack (LAPACK and BLAS declarations; the libraries are loaded on first use)
 import PackageDescription
 
 let package = Package(
@@ -44,10 +44,10 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Declarations only: LAPACK and BLAS are loaded at run time, on first use (LinearAlgebra.swift).
         .systemLibrary(
             name: "CLapack",
-            pkgConfig: "lapack",
-            providers: [.apt(["liblapack-dev", "libblas-dev"])]
+            providers: [.apt(["liblapack3", "libblas3"])]
         ),
         // The child-side setup that must run between clone and execve without allocating.
         .target(name: "CM2RLSandbox"),

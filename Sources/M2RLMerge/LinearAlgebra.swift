@@ -1,4 +1,39 @@
 import CLapack
+import Foundation
+
+/// LAPACK's DGESDD and BLAS's DGEMM, loaded on first use from the system's liblapack.so.3 and
+/// libblas.so.3 (on Debian, the reference libraries or OpenBLAS, whichever the alternatives
+/// system serves). Loading them only when an SVD or a product is needed keeps OpenBLAS, which
+/// starts a busy-waiting thread per core when it loads, out of every other m2rl command.
+enum LAPACK {
+    struct Routines {
+        var dgesdd: m2rl_dgesdd
+        var dgemm: m2rl_dgemm
+    }
+
+    /// The routines, or the error saying what is missing and what to install.
+    static let routines: Result<Routines, LinearAlgebraError> = {
+        func open(_ names: [String]) -> UnsafeMutableRawPointer? {
+            for name in names { if let handle = dlopen(name, RTLD_NOW | RTLD_GLOBAL) { return handle } }
+            return nil
+        }
+        let install = "install LAPACK and BLAS (Debian: apt-get install liblapack3 libblas3, or libopenblas0-pthread for speed)"
+        guard let blas = open(["libblas.so.3", "libblas.so"]) else {
+            return .failure(LinearAlgebraError(message: "cannot load BLAS (libblas.so.3): \(install)"))
+        }
+        guard let lapack = open(["liblapack.so.3", "liblapack.so"]) else {
+            return .failure(LinearAlgebraError(message: "cannot load LAPACK (liblapack.so.3): \(install)"))
+        }
+        guard let dgesdd = dlsym(lapack, "dgesdd_"), let dgemm = dlsym(blas, "dgemm_") ?? dlsym(lapack, "dgemm_") else {
+            return .failure(LinearAlgebraError(message: "LAPACK or BLAS lacks dgesdd_ or dgemm_: \(install)"))
+        }
+        return .success(Routines(dgesdd: unsafeBitCast(dgesdd, to: m2rl_dgesdd.self),
+                                 dgemm: unsafeBitCast(dgemm, to: m2rl_dgemm.self)))
+    }()
+
+    /// - Throws: `LinearAlgebraError` when the libraries cannot be loaded.
+    static func load() throws -> Routines { try routines.get() }
+}
 
 /// Dense row-major F64 matrices and the few operations merging and analysis need, through
 /// LAPACK (DGESDD) and BLAS (DGEMM). A row-major buffer is the column-major transpose, so each
@@ -20,13 +55,14 @@ struct Matrix {
     }
 
     /// The thin SVD A = U·diag(S)·Vᵀ with p = min(rows, columns): U is rows×p, Vᵀ is p×columns.
-    /// - Throws: `LinearAlgebraError` when LAPACK reports a failure to converge.
+    /// - Throws: `LinearAlgebraError` when LAPACK cannot be loaded or reports a failure to converge.
     func svd(vectors: Bool = true) throws -> (u: Matrix, s: [Double], vt: Matrix) {
         // Column-major, this buffer is B = Aᵀ (columns × rows). B = Ub·S·VbT gives A = VbTᵀ·S·Ubᵀ,
         // and VbT's column-major buffer is U's row-major one (likewise Ub and Vᵀ).
         var m = Int32(columns), n = Int32(rows)
         let p = min(rows, columns)
         if p == 0 { return (Matrix(rows: rows, columns: 0), [], Matrix(rows: 0, columns: columns)) }
+        let dgesdd_ = try LAPACK.load().dgesdd
         var a = values
         var lda = m
         var s = [Double](repeating: 0, count: p)
@@ -49,23 +85,26 @@ struct Matrix {
     }
 
     /// self · other.
-    func times(_ other: Matrix) -> Matrix {
+    /// - Throws: `LinearAlgebraError` when BLAS cannot be loaded.
+    func times(_ other: Matrix) throws -> Matrix {
         precondition(columns == other.rows)
-        return product(other, transposed: false, outputColumns: other.columns)
+        return try product(other, transposed: false, outputColumns: other.columns)
     }
 
     /// self · otherᵀ.
-    func timesTransposed(_ other: Matrix) -> Matrix {
+    /// - Throws: `LinearAlgebraError` when BLAS cannot be loaded.
+    func timesTransposed(_ other: Matrix) throws -> Matrix {
         precondition(columns == other.columns)
-        return product(other, transposed: true, outputColumns: other.rows)
+        return try product(other, transposed: true, outputColumns: other.rows)
     }
 
     /// Row-major C = X·op(Y) is column-major Cᵀ = op(Y)ᵀ·Xᵀ, and a row-major buffer is its
     /// column-major transpose: one DGEMM on the buffers as they are, with 'T' on Y's side when
     /// op(Y) = Yᵀ (Y's buffer, read column-major, is then Yᵀ itself).
-    private func product(_ other: Matrix, transposed: Bool, outputColumns: Int) -> Matrix {
+    private func product(_ other: Matrix, transposed: Bool, outputColumns: Int) throws -> Matrix {
         var result = Matrix(rows: rows, columns: outputColumns)
         guard rows > 0, outputColumns > 0, columns > 0 else { return result }
+        let dgemm_ = try LAPACK.load().dgemm
         var transA = CChar(UInt8(ascii: transposed ? "T" : "N")), transB = CChar(UInt8(ascii: "N"))
         var m = Int32(outputColumns), n = Int32(rows), k = Int32(columns)
         var alpha = 1.0, beta = 0.0
@@ -83,7 +122,7 @@ struct Matrix {
     /// The orthonormal factor nearest to self (Procrustes): P·Qᵀ from self = P·Σ·Qᵀ.
     func nearestOrthonormal() throws -> Matrix {
         let (p, _, qt) = try svd()
-        return p.times(qt)
+        return try p.times(qt)
     }
 
     /// NumPy's `matrix_rank` rule: singular values above σ_max · max(rows, columns) · epsilon.

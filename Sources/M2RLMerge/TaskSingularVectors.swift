@@ -29,7 +29,7 @@ enum TaskSingularVectors {
         for r in 0..<rows {
             for c in 0..<total { scaled.values[r * total + c] *= s[c] }
         }
-        return scaled.timesTransposed(vOrtho)
+        return try scaled.timesTransposed(vOrtho)
     }
 
     /// Whether TSV applies to a tensor: 2-D and not an embedding or LM head.
