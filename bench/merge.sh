@@ -7,7 +7,8 @@
 # three sparse "RL" fine-tunes (5 %, 15 %, 30 % of entries moved by a few BF16 ulps). Then,
 # ROUNDS times, interleaved, each a whole process timed with its peak RSS by /usr/bin/time:
 #   read-once   `cat` of every input shard > /dev/null (page cache warm: the 4 GB stay cached)
-#   io-floor    read-once plus writing a 1 GB file (what any merge must at least do)
+#   io-floor    read-once plus writing a 1 GB file (what any merge must at least do), through the
+#               page cache (head -c) and around it (dd oflag=direct, the way m2rl writes)
 #   m2rl TA     m2rl merge, task_arithmetic of the three experts (both cores)
 #   numpy TA    bench/merge_numpy.py task_arithmetic (np.memmap, tensor by tensor, F32 → BF16)
 #   m2rl TIES   m2rl merge, ties with density 0.2 (per-tensor trim, sum election, weight mean)
@@ -57,6 +58,9 @@ cat = "cat " + " ".join(shards) + " > /dev/null"
 commands = {
     "read-once (cat inputs)": ["sh", "-c", cat],
     "io-floor (cat inputs, write 1 GB)": ["sh", "-c", cat + f"; head -c {os.path.getsize(shards[0]) + os.path.getsize(shards[1])} /dev/zero > {out('floor.bin')}"],
+    # The same write around the page cache, as m2rl writes (dd oflag=direct, 8 MiB blocks).
+    "io-floor, direct (cat inputs, write 1 GB with O_DIRECT)": ["sh", "-c", cat + f"; dd if=/dev/zero of={out('floor-direct.bin')} bs=8M "
+                                                                 f"count={(os.path.getsize(shards[0]) + os.path.getsize(shards[1])) >> 23} oflag=direct status=none"],
     "m2rl task_arithmetic": [m2rl, "merge", configs["task_arithmetic"], "-o", out("m2rl-ta"), "--force"],
     "numpy task_arithmetic": [python, "bench/merge_numpy.py", "task_arithmetic", *models, "-o", out("numpy-ta")],
     "m2rl ties (density 0.2)": [m2rl, "merge", configs["ties"], "-o", out("m2rl-ties"), "--force"],
