@@ -121,3 +121,34 @@ struct TokenizerRobustnessTests {
         #expect(WordTokenizer.tokenize("") == [])
     }
 }
+
+@Suite("PythonText scalar conversions")
+struct ScalarConversionTests {
+    static let texts = [
+        "", "plain ASCII, with punctuation.", "é e\u{301} ß ΣΑΣ ǅ", "中文 日本語 한국어", "emoji 👩🏽‍💻 🇫🇷 \u{10FFFF}",
+        "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}", "tabs\tand\nnewlines\r\n",
+    ]
+
+    @Test("scalars(_:) is Array(unicodeScalars), string(_:) its inverse, for strings and substrings")
+    func roundTrip() {
+        for text in Self.texts {
+            #expect(PythonText.scalars(text) == Array(text.unicodeScalars))
+            #expect(PythonText.string(PythonText.scalars(text)) == text)
+            let sub = text.dropFirst()
+            #expect(PythonText.scalars(sub) == Array(sub.unicodeScalars))
+            #expect(PythonText.string(Array(sub.unicodeScalars)[...]) == String(sub))
+        }
+    }
+
+    @Test("isUpper / isLower: the ASCII shortcut agrees with the Unicode properties")
+    func caseShortcut() {
+        for v in 0..<0x80 {
+            let c = Unicode.Scalar(UInt8(v))
+            let p = c.properties
+            #expect(PythonText.isUpper([c]) == (p.isUppercase && !p.isLowercase))
+            #expect(PythonText.isLower([c]) == (p.isLowercase && !p.isUppercase))
+            #expect(!p.isCased || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v))
+            #expect(p.generalCategory != .titlecaseLetter)
+        }
+    }
+}

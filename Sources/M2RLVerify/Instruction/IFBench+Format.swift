@@ -143,7 +143,7 @@ enum IFBenchFormat {
         let options: [String]
 
         init(_ text: String) {
-            strict = Self.looksLikeLetters(Array(text.unicodeScalars))
+            strict = Self.looksLikeLetters(PythonText.scalars(text))
             let separator = IFBenchFormat.contains(text, "/") ? "/" : IFBenchFormat.contains(text, "or") ? "or" : ","
             options = IFBenchFormat.split(text, on: separator).map { String(PythonText.strip($0)) }
         }
@@ -187,7 +187,7 @@ enum IFBenchFormat {
     static func emojiEndsEverySentence(_ text: String) -> Bool {
         let sentences = RuleSentences.split(text)
         func cleaned(_ sentence: String) -> [Unicode.Scalar] {
-            Array(PythonText.strip(removingPunctuation(sentence)).unicodeScalars)
+            PythonText.scalars(PythonText.strip(removingPunctuation(sentence)))
         }
         func isEmoji(_ scalar: Unicode.Scalar) -> Bool { Emoji.isEmoji(String(Character(scalar))) }
         for (i, sentence) in sentences.enumerated() {
@@ -293,7 +293,7 @@ enum IFBenchFormat {
     /// and `</em>`, so their `>` counts as thesis or following text (`<em></em>` follows); the
     /// closing tag may be `</i>` after an `<em>`.
     static func italicThesis(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = PythonText.scalars(text)
         guard let open = find(scalars[...], "<i>") ?? find(scalars[...], "<em>") else { return false }
         let from = scalars[open...]
         guard let close = find(from, "</i>") ?? find(from, "</em>") else { return false }
@@ -363,7 +363,7 @@ enum IFBenchFormat {
     /// letter passes when `rest` mixes cases (`iPhone` passes, `iPHONE` fails).
     static func titleCase(_ text: String) -> Bool {
         for token in WordTokenizer.tokenize(text) {
-            let scalars = Array(token.unicodeScalars)
+            let scalars = PythonText.scalars(token)
             guard let first = scalars.first else { continue }
             let rest = scalars.dropFirst()
             let firstUpper = PythonText.isUpper(CollectionOfOne(first))
@@ -406,7 +406,7 @@ enum IFBenchFormat {
     /// Reference quirks kept: `|` is accepted as option punctuation; lines after the first option
     /// that are not options are ignored.
     static func multipleChoiceQuestions(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = PythonText.scalars(text)
         // `value[value.find('Question'):]` must be the whole text. (Without "Question", a
         // one-code-point text passes this test but then has 1 question, not 4.)
         guard hasPrefix(scalars[...], "Question") else { return false }
@@ -421,7 +421,7 @@ enum IFBenchFormat {
             var seenOption = false
             for line in split(question, on: "\n") {
                 let stripped = PythonText.strip(line)
-                if isOptionLine(Array(stripped.unicodeScalars)) {
+                if isOptionLine(PythonText.scalars(stripped)) {
                     optionCount += 1
                     seenOption = true
                 } else if !seenOption {
@@ -436,7 +436,7 @@ enum IFBenchFormat {
 
     /// `re.split(r'\n*(?:Question \d+[\.|\):;]?\s*)', text)` on code points.
     static func splitAtQuestionLabels(_ s: [Unicode.Scalar]) -> [ArraySlice<Unicode.Scalar>] {
-        let label = Array("Question ".unicodeScalars)
+        let label = PythonText.scalars("Question ")
         func labelEnd(at j: Int) -> Int? {
             guard j + label.count <= s.count, s[j..<(j + label.count)].elementsEqual(label) else { return nil }
             var k = j + label.count
@@ -608,7 +608,7 @@ enum IFBenchFormat {
     /// `re.match('^(N1|"N1")SEP[PAD]*(N2|"N2")...(N5|"N5")$', line)` for a stripped line (so `$`
     /// is the end).
     private static func headerMatches(_ line: Substring, names: [String], separator: Unicode.Scalar, padding: Set<Unicode.Scalar>) -> Bool {
-        let s = Array(line.unicodeScalars)
+        let s = PythonText.scalars(line)
         var i = 0
         for (k, name) in names.enumerated() {
             if k > 0 {
@@ -636,7 +636,7 @@ enum IFBenchFormat {
     /// every year.
     static func napoleonDates(_ text: String) -> Bool {
         for piece in split(PythonText.strip(text), on: ",") {
-            let d = Array(PythonText.strip(piece).unicodeScalars)
+            let d = PythonText.scalars(PythonText.strip(piece))
             guard d.count == 10, d[4] == "-", d[7] == "-" else { return false }
             func number(_ range: Range<Int>) -> Int? {
                 var value = 0
@@ -733,7 +733,7 @@ enum IFBenchFormat {
 
     /// The first index of `needle` in `s` (relative to `s.startIndex`), as `str.find`.
     static func find(_ s: ArraySlice<Unicode.Scalar>, _ needle: String) -> Int? {
-        let n = Array(needle.unicodeScalars)
+        let n = PythonText.scalars(needle)
         guard s.count >= n.count else { return nil }
         var i = s.startIndex
         while i + n.count <= s.endIndex {

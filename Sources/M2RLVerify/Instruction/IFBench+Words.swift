@@ -98,7 +98,7 @@ extension IFBenchInstructions {
         /// still contains each of `. , ! ? ; :`. So the interrobang's own marks do not count.
         InstructionKind("count:punctuation", family: "ifbench") { _ throws(InstructionError) in
             ClosureCheck { response in
-                let scalars = Array(response.unicodeScalars)
+                let scalars = PythonText.scalars(response)
                 let first = PyText.firstPair(scalars, "?", "!")
                 let second = first == nil ? PyText.firstPair(scalars, "!", "?") : nil
                 guard first != nil || second != nil || scalars.contains("\u{203D}") else { return false }
@@ -300,7 +300,7 @@ extension IFBenchInstructions {
             ClosureCheck { response in
                 let words = PythonText.split(PyText.removePunctuation(response))
                 guard let head = words.first?.unicodeScalars.first else { return false }
-                let lowered = Array(String(head).lowercased().unicodeScalars)
+                let lowered = PythonText.scalars(String(head).lowercased())
                 guard lowered.count == 1, let letter = WordsData.alphabet.firstIndex(of: lowered[0]) else { return false }
                 var expected = letter
                 for word in words.dropFirst() {
@@ -396,7 +396,7 @@ extension IFBenchInstructions {
             ClosureCheck { response in
                 let words = PythonText.split(PyText.removePunctuation(response).lowercased())
                 return words.count { word in
-                    let scalars = Array(word.unicodeScalars)
+                    let scalars = PythonText.scalars(word)
                     return scalars.count >= 5 && scalars.elementsEqual(scalars.reversed())
                 } >= 10
             }
@@ -531,7 +531,7 @@ private enum WordsData {
     /// What `words:consonants` calls a consonant.
     static let consonants = Set("bcdfghjklmnpqrstvwxyz".unicodeScalars)
 
-    static let alphabet = Array("abcdefghijklmnopqrstuvwxyz".unicodeScalars)
+    static let alphabet = PythonText.scalars("abcdefghijklmnopqrstuvwxyz")
 }
 
 /// The Python string operations these checkers need beyond `PythonText`, on code points.

@@ -313,7 +313,7 @@ extension IFEvalInstructions {
     static let numberParagraphs = InstructionKind("length_constraints:number_paragraphs", family: family, kwargs: ["num_paragraphs"]) { args throws(InstructionError) in
         let target = try nonNegativeInt(args, "num_paragraphs")
         return ClosureCheck { response in
-            let text = Array(response.unicodeScalars)
+            let text = PythonText.scalars(response)
             let pieces = dividerPieces(text)
             var count = pieces.count
             for (index, piece) in pieces.enumerated() where Py.isBlank(text[piece]) {
@@ -386,7 +386,7 @@ extension IFEvalInstructions {
         let firstWord = PythonText.lowerScalars(try args.string("first_word").unicodeScalars)
         let cuts: Set<Unicode.Scalar> = [".", ",", "?", "!", "'", "\""]
         return ClosureCheck { response in
-            let text = Array(response.unicodeScalars)
+            let text = PythonText.scalars(response)
             let pieces = Py.split(text[...], separator: ["\n", "\n"])
             let count = pieces.filter { !Py.isBlank($0) }.count
             guard nth <= count else { return false }
@@ -415,7 +415,7 @@ extension IFEvalInstructions {
     /// Kwargs: `num_placeholders` (an integer ≥ 0).
     static let numberPlaceholders = InstructionKind("detectable_content:number_placeholders", family: family, kwargs: ["num_placeholders"]) { args throws(InstructionError) in
         let target = try nonNegativeInt(args, "num_placeholders")
-        return ClosureCheck { response in placeholderCount(Array(response.unicodeScalars)) >= target }
+        return ClosureCheck { response in placeholderCount(PythonText.scalars(response)) >= target }
     }
 
     static func placeholderCount(_ text: [Unicode.Scalar]) -> Int {
@@ -490,7 +490,7 @@ extension IFEvalInstructions {
     static let numberBulletLists = InstructionKind("detectable_format:number_bullet_lists", family: family, kwargs: ["num_bullets"]) { args throws(InstructionError) in
         let target = try nonNegativeInt(args, "num_bullets")
         return ClosureCheck { response in
-            let text = Array(response.unicodeScalars)
+            let text = PythonText.scalars(response)
             return bulletCount(text, star: true) + bulletCount(text, star: false) == target
         }
     }
@@ -537,7 +537,7 @@ extension IFEvalInstructions {
     }
 
     /// The options the reference's constrained-response instruction offers.
-    static let constrainedOptions: [[Unicode.Scalar]] = ["My answer is yes.", "My answer is no.", "My answer is maybe."].map { Array($0.unicodeScalars) }
+    static let constrainedOptions: [[Unicode.Scalar]] = ["My answer is yes.", "My answer is no.", "My answer is maybe."].map { PythonText.scalars($0) }
 
     /// `detectable_format:constrained_response`: the stripped response contains (anywhere, case
     /// sensitive) one of "My answer is yes.", "My answer is no.", "My answer is maybe.".
@@ -545,7 +545,7 @@ extension IFEvalInstructions {
     /// Kwargs: none.
     static let constrainedResponse = InstructionKind("detectable_format:constrained_response", family: family) { _ throws(InstructionError) in
         ClosureCheck { response in
-            let text = Py.strip(Array(response.unicodeScalars)[...])
+            let text = Py.strip(PythonText.scalars(response)[...])
             return constrainedOptions.contains { Py.contains(text, $0) }
         }
     }
@@ -561,7 +561,7 @@ extension IFEvalInstructions {
     static let numberHighlightedSections = InstructionKind("detectable_format:number_highlighted_sections", family: family, kwargs: ["num_highlights"]) { args throws(InstructionError) in
         let target = try nonNegativeInt(args, "num_highlights")
         return ClosureCheck { response in
-            let text = Array(response.unicodeScalars)
+            let text = PythonText.scalars(response)
             return highlightCount(text, double: false) + highlightCount(text, double: true) >= target
         }
     }
@@ -611,12 +611,12 @@ extension IFEvalInstructions {
     /// Kwargs: none.
     static let jsonFormat = InstructionKind("detectable_format:json_format", family: family) { _ throws(InstructionError) in
         ClosureCheck { response in
-            var text = Py.strip(Array(response.unicodeScalars)[...])
+            var text = Py.strip(PythonText.scalars(response)[...])
             for prefix in ["```json", "```Json", "```JSON", "```"] {
-                let p = Array(prefix.unicodeScalars)
+                let p = PythonText.scalars(prefix)
                 if Py.hasPrefix(text, p) { text = text.dropFirst(p.count) }
             }
-            let fence = Array("```".unicodeScalars)
+            let fence = PythonText.scalars("```")
             if Py.hasSuffix(text, fence) { text = text.dropLast(fence.count) }
             return PythonJSON.loads(Py.strip(text))
         }
@@ -630,7 +630,7 @@ extension IFEvalInstructions {
     /// Kwargs: none.
     static let title = InstructionKind("detectable_format:title", family: family) { _ throws(InstructionError) in
         ClosureCheck { response in
-            let text = Array(response.unicodeScalars)
+            let text = PythonText.scalars(response)
             for line in Py.split(text[...], separator: ["\n"]) where hasTitle(line) { return true }
             return false
         }
@@ -673,8 +673,8 @@ extension IFEvalInstructions {
     /// Kwargs: none.
     static let twoResponses = InstructionKind("combination:two_responses", family: family) { _ throws(InstructionError) in
         ClosureCheck { response in
-            let text = Array(response.unicodeScalars)
-            let pieces = Py.split(text[...], separator: Array("******".unicodeScalars))
+            let text = PythonText.scalars(response)
+            let pieces = Py.split(text[...], separator: PythonText.scalars("******"))
             var valid: [ArraySlice<Unicode.Scalar>] = []
             for (index, piece) in pieces.enumerated() {
                 if Py.isBlank(piece) {
@@ -696,9 +696,9 @@ extension IFEvalInstructions {
     static let repeatPrompt = InstructionKind("combination:repeat_prompt", family: family, kwargs: ["prompt_to_repeat"]) { args throws(InstructionError) in
         let prompt = try args.string("prompt_to_repeat")
         guard !prompt.isEmpty else { throw args.invalid("prompt_to_repeat", "must not be empty (the reference raises for an empty prompt)") }
-        let expected = PythonText.lowerScalars(Py.strip(Array(prompt.unicodeScalars)[...]))
+        let expected = PythonText.lowerScalars(Py.strip(PythonText.scalars(prompt)[...]))
         return ClosureCheck { response in
-            let text = PythonText.lowerScalars(Py.strip(Array(response.unicodeScalars)[...]))
+            let text = PythonText.lowerScalars(Py.strip(PythonText.scalars(response)[...]))
             return Py.hasPrefix(text[...], expected)
         }
     }
@@ -713,9 +713,9 @@ extension IFEvalInstructions {
     ///
     /// Kwargs: `end_phrase` (a string; an empty or blank one is followed by every response).
     static let endChecker = InstructionKind("startend:end_checker", family: family, kwargs: ["end_phrase"]) { args throws(InstructionError) in
-        let phrase = PythonText.lowerScalars(Py.strip(Array(try args.string("end_phrase").unicodeScalars)[...]))
+        let phrase = PythonText.lowerScalars(Py.strip(PythonText.scalars(try args.string("end_phrase"))[...]))
         return ClosureCheck { response in
-            var text = Py.strip(Array(response.unicodeScalars)[...])
+            var text = Py.strip(PythonText.scalars(response)[...])
             while text.first == "\"" { text = text.dropFirst() }
             while text.last == "\"" { text = text.dropLast() }
             return Py.hasSuffix(PythonText.lowerScalars(text)[...], phrase)
@@ -728,7 +728,7 @@ extension IFEvalInstructions {
     /// Kwargs: none.
     static let quotation = InstructionKind("startend:quotation", family: family) { _ throws(InstructionError) in
         ClosureCheck { response in
-            let text = Py.strip(Array(response.unicodeScalars)[...])
+            let text = Py.strip(PythonText.scalars(response)[...])
             return text.count > 1 && text.first == "\"" && text.last == "\""
         }
     }
@@ -1081,7 +1081,7 @@ extension IFEvalInstructions {
 
         /// Translates a Python pattern to ICU syntax.
         static func translate(_ pattern: String, ignoreCase caseless: Bool, multiline lines: Bool) throws(TranslationError) -> Translation {
-            let p = Array(pattern.unicodeScalars)
+            let p = PythonText.scalars(pattern)
             let n = p.count
             var out = ""
             var i = 0

@@ -40,7 +40,7 @@ public enum IFTrainInstructions {
     /// has as many words as the phrase and differs from it in exactly one position.
     static let repeatPhrase = InstructionKind("copy:repeat_phrase", family: family, kwargs: ["phrase", "small_n"]) { args throws(InstructionError) in
         let phrase = try IFTrainText.nonEmptyString(args, "phrase")
-        let words = PythonText.split(phrase).map { Array($0.unicodeScalars) }
+        let words = PythonText.split(phrase).map { PythonText.scalars($0) }
         guard let first = words.first, let last = words.last else {
             throw args.invalid("phrase", "has no words")
         }
@@ -49,7 +49,7 @@ public enum IFTrainInstructions {
         return ClosureCheck { response in
             guard let found = finder.matches(in: response), found.count == count else { return false }
             for match in found {
-                let tokens = PythonText.split(String(String.UnicodeScalarView(match))).map { Array($0.unicodeScalars) }
+                let tokens = PythonText.split(String(String.UnicodeScalarView(match))).map { PythonText.scalars($0) }
                 guard tokens.count == words.count else { return false }
                 var differences = 0
                 for (a, b) in zip(tokens, words) where a != b { differences += 1 }
@@ -77,9 +77,9 @@ public enum IFTrainInstructions {
     static let copyingMultiple = InstructionKind("copy:copying_multiple", family: family, kwargs: ["prompt_to_repeat", "N"]) { args throws(InstructionError) in
         let target = IFTrainText.lower(PythonText.strip(try IFTrainText.nonEmptyString(args, "prompt_to_repeat")))
         let count = try IFTrainText.positiveCount(args, "N")
-        let separator = Array("******".unicodeScalars)
+        let separator = PythonText.scalars("******")
         return ClosureCheck { response in
-            let pieces = IFTrainText.split(Array(response.unicodeScalars), separator)
+            let pieces = IFTrainText.split(PythonText.scalars(response), separator)
             guard pieces.count == count else { return false }
             return pieces.allSatisfy { IFTrainText.lower(IFTrainText.strip($0)) == target }
         }
@@ -93,7 +93,7 @@ public enum IFTrainInstructions {
     /// Departure: the reference replaces a 0 `n_start` or `n_end` with a random index (it tests
     /// `not n_start`); m2rl takes 0 as index 0, which is what a stored row's 0 describes.
     static let copySpanIndex = InstructionKind("new:copy_span_idx", family: family, kwargs: ["prompt_to_repeat", "n_start", "n_end"]) { args throws(InstructionError) in
-        let prompt = Array(try IFTrainText.nonEmptyString(args, "prompt_to_repeat").unicodeScalars)
+        let prompt = PythonText.scalars(try IFTrainText.nonEmptyString(args, "prompt_to_repeat"))
         let start = try args.int("n_start")
         let end = try args.int("n_end")
         let span = IFTrainText.slice(prompt, start, end)
@@ -115,7 +115,7 @@ public enum IFTrainInstructions {
     /// exactly when it is one sentence.
     static let sentenceHyphens = InstructionKind("detectable_format:sentence_hyphens", family: family) { _ throws(InstructionError) in
         ClosureCheck { response in
-            let scalars = Array(response.unicodeScalars)
+            let scalars = PythonText.scalars(response)
             var spaced = String.UnicodeScalarView()
             spaced.append(contentsOf: scalars.lazy.map { $0 == "-" ? " " : $0 })
             let sentences = RuleSentences.split(String(spaced))
@@ -145,7 +145,7 @@ public enum IFTrainInstructions {
     /// response follows).
     static let bigramWrapping = InstructionKind("detectable_format:bigram_wrapping", family: family) { _ throws(InstructionError) in
         ClosureCheck { response in
-            let words = PythonText.split(response).map { Array($0.unicodeScalars) }
+            let words = PythonText.split(response).map { PythonText.scalars($0) }
             var i = 0
             while i + 1 < words.count {
                 guard words[i].starts(with: ["<", "<"]), words[i + 1].reversed().starts(with: [">", ">"]) else { return false }
@@ -207,10 +207,10 @@ public enum IFTrainInstructions {
     /// each side (`" " + keyword + " "`, case-sensitive). So the keyword at the very start or end,
     /// before punctuation, or next to a tab or newline does not count.
     static let excludeWordHarder = InstructionKind("keywords:exclude_word_harder", family: family, kwargs: ["keyword", "instruction"]) { args throws(InstructionError) in
-        let keyword = Array(PythonText.strip(try IFTrainText.nonEmptyString(args, "keyword")).unicodeScalars)
+        let keyword = PythonText.scalars(PythonText.strip(try IFTrainText.nonEmptyString(args, "keyword")))
         let needle: [Unicode.Scalar] = [" "] + keyword + [" "]
         return ClosureCheck { response in
-            IFTrainText.occurrences(of: needle, in: Array(response.unicodeScalars)).isEmpty
+            IFTrainText.occurrences(of: needle, in: PythonText.scalars(response)).isEmpty
         }
     }
 
@@ -233,7 +233,7 @@ public enum IFTrainInstructions {
     /// Departure: the reference draws a random n or m for 0 and indexes from the end for a
     /// negative one; m2rl rejects both.
     static let keywordSpecificPosition = InstructionKind("keywords:keyword_specific_position", family: family, kwargs: ["keyword", "n", "m"]) { args throws(InstructionError) in
-        let keyword = Array(PythonText.strip(try IFTrainText.stringOrFirstItem(args, "keyword")).unicodeScalars)
+        let keyword = PythonText.scalars(PythonText.strip(try IFTrainText.stringOrFirstItem(args, "keyword")))
         let n = try IFTrainText.positiveCount(args, "n")
         let m = try IFTrainText.positiveCount(args, "m")
         return ClosureCheck { response in
@@ -264,7 +264,7 @@ public enum IFTrainInstructions {
     /// `****` is `***` plus a `*` that starts the next piece (reference quirk).
     static let paragraphs = InstructionKind("paragraphs:paragraphs", family: family) { _ throws(InstructionError) in
         ClosureCheck { response in
-            IFTrainText.paragraphCount(IFTrainText.splitOnDivider(Array(response.unicodeScalars))) == 2
+            IFTrainText.paragraphCount(IFTrainText.splitOnDivider(PythonText.scalars(response))) == 2
         }
     }
 
@@ -273,7 +273,7 @@ public enum IFTrainInstructions {
     /// while `\n\n\n` puts the extra line break at the start of the next paragraph).
     static let paragraphs2 = InstructionKind("paragraphs:paragraphs2", family: family) { _ throws(InstructionError) in
         ClosureCheck { response in
-            IFTrainText.paragraphCount(IFTrainText.split(Array(response.unicodeScalars), ["\n", "\n"])) == 2
+            IFTrainText.paragraphCount(IFTrainText.split(PythonText.scalars(response), ["\n", "\n"])) == 2
         }
     }
 
@@ -425,7 +425,7 @@ public enum IFTrainInstructions {
         let sentencesEach = try IFTrainText.positiveCount(args, "n_sent")
         let wordsEach = try IFTrainText.positiveCount(args, "n_words")
         return ClosureCheck { response in
-            let pieces = IFTrainText.splitOnDivider(Array(response.unicodeScalars))
+            let pieces = IFTrainText.splitOnDivider(PythonText.scalars(response))
             guard IFTrainText.paragraphCount(pieces) == 3 else { return false }
             for piece in pieces {
                 let sentences = RuleSentences.split(String(String.UnicodeScalarView(piece)))
@@ -445,7 +445,7 @@ public enum IFTrainInstructions {
         ClosureCheck { response in
             var seen = Set<[Unicode.Scalar]>()
             for token in WordTokenizer.tokenize(response) {
-                guard seen.insert(Array(token.unicodeScalars)).inserted else { return false }
+                guard seen.insert(PythonText.scalars(token)).inserted else { return false }
             }
             return true
         }
@@ -678,7 +678,7 @@ enum IFTrainText {
         /// makes `findall` return tuples, which the checker cannot split).
         func matches(in response: String) -> [ArraySlice<Unicode.Scalar>]? {
             if let regex { return regex.findall(in: response) }
-            let text = Array(response.unicodeScalars)
+            let text = PythonText.scalars(response)
             // F, a space, the fewest non-newline code points, a space, L: for a start where F and
             // a space occur, the match ends at the first " L" at or after the space, provided no
             // newline comes before that " L".
@@ -745,7 +745,7 @@ enum IFTrainText {
     /// ICU's `\z`; `(?P<name>` and `(?P=name)` are ICU's `(?<name>` and `\k<name>`.
     /// `.` and `$` need no change with ICU's Unix-lines mode, which m2rl turns on.
     static func icuPattern(_ python: String) -> String {
-        let s = Array(python.unicodeScalars)
+        let s = PythonText.scalars(python)
         var out = String.UnicodeScalarView()
         func emit(_ text: String) { out.append(contentsOf: text.unicodeScalars) }
         var i = 0

@@ -109,7 +109,7 @@ public enum LanguageIdentifier {
     /// Step 1: blank URLs, then e-mail addresses; keep 10,000 code points; drop A...z when the
     /// text is mostly non-Latin.
     static func readText(_ text: String) -> [Unicode.Scalar] {
-        var scalars = blankURLs(Array(text.unicodeScalars))
+        var scalars = blankURLs(PythonText.scalars(text))
         scalars = blankMail(scalars)
         if scalars.count > 10_000 { scalars.removeSubrange(10_000...) }
 
@@ -117,7 +117,9 @@ public enum LanguageIdentifier {
         var i = 0
         while i < scalars.count {
             let v = scalars[i].value
-            if i + 1 < scalars.count, vietnameseBases.contains(scalars[i]), vietnameseMarks.contains(scalars[i + 1].value) {
+            // The mark's range is tested first: most text has none, and the sets hash.
+            if i + 1 < scalars.count, (0x300...0x323).contains(scalars[i + 1].value),
+               vietnameseMarks.contains(scalars[i + 1].value), vietnameseBases.contains(scalars[i]) {
                 i += 2  // composed into one letter below U+0300 or in Latin Extended Additional
                 continue
             }
@@ -137,7 +139,7 @@ public enum LanguageIdentifier {
         if scalars.allSatisfy({ $0.value < 0x300 }) { return scalars }
         var composed = ""
         composed.unicodeScalars.append(contentsOf: scalars)
-        return Array(composed.precomposedStringWithCanonicalMapping.unicodeScalars)
+        return PythonText.scalars(composed.precomposedStringWithCanonicalMapping)
     }
 
     private static let vietnameseBases = Set("AEIOUYaeiouyÂÊÔâêôĂăƠơƯư".unicodeScalars)
@@ -515,7 +517,7 @@ public enum LanguageIdentifier {
             var codes: [Script: [String]] = [:]
             var samples: [Script: [[Gram]]] = [:]
             for (code, text) in LanguageSamples.texts {
-                let scalars = Array(text.unicodeScalars)
+                let scalars = PythonText.scalars(text)
                 var present = Set<Script>()
                 let scripts = scalars.map { scalar -> Int8 in
                     guard let script = Script.of(scalar) else { return -1 }

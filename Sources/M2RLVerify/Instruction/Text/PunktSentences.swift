@@ -194,7 +194,7 @@ private struct PunktWord {
     /// a period need it).
     var type: String {
         let lower = String(String.UnicodeScalarView(text)).lowercased()
-        return PunktWord.isNumeric(Array(lower.unicodeScalars)) ? "##number##" : lower
+        return PunktWord.isNumeric(PythonText.scalars(lower)) ? "##number##" : lower
     }
 
     /// `^-?[\.,]?\d[\d,\.-]*\.?$`.

@@ -6,6 +6,77 @@ import Foundation
 /// Python's `str` is a sequence of code points, so these work on Unicode scalars, not on
 /// Swift's grapheme clusters: `len("é")` is 2 when the accent is a combining mark.
 public enum PythonText {
+    /// `Array(text.unicodeScalars)`, decoded in one pass over the UTF-8 (the generic
+    /// initializer walks the text twice: once to count the scalars, once to copy them). Swift
+    /// strings hold valid UTF-8, so every lead byte starts a complete scalar.
+    public static func scalars(_ text: some StringProtocol) -> [Unicode.Scalar] {
+        let decoded = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar] in
+            Array(unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+                var n = 0
+                var i = 0
+                let end = bytes.count
+                while i < end {
+                    let lead = UInt32(bytes[i])
+                    let value: UInt32
+                    if lead < 0x80 {
+                        value = lead
+                        i += 1
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    (buffer.baseAddress! + n).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
+                    n += 1
+                }
+                initialized = n
+            }
+        }
+        return decoded ?? Array(text.unicodeScalars)
+    }
+
+    /// A string of the given scalars (`String(String.UnicodeScalarView(scalars))`), encoded in
+    /// one pass straight into the string's storage.
+    public static func string(_ scalars: some Collection<Unicode.Scalar>) -> String {
+        var length = 0
+        for scalar in scalars {
+            let v = scalar.value
+            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var n = 0
+            for scalar in scalars {
+                let v = scalar.value
+                if v < 0x80 {
+                    buffer[n] = UInt8(v)
+                    n += 1
+                } else if v < 0x800 {
+                    buffer[n] = UInt8(0xC0 | v >> 6)
+                    buffer[n + 1] = UInt8(0x80 | v & 0x3F)
+                    n += 2
+                } else if v < 0x10000 {
+                    buffer[n] = UInt8(0xE0 | v >> 12)
+                    buffer[n + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+                    buffer[n + 2] = UInt8(0x80 | v & 0x3F)
+                    n += 3
+                } else {
+                    buffer[n] = UInt8(0xF0 | v >> 18)
+                    buffer[n + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+                    buffer[n + 2] = UInt8(0x80 | (v >> 6) & 0x3F)
+                    buffer[n + 3] = UInt8(0x80 | v & 0x3F)
+                    n += 4
+                }
+            }
+            return n
+        }
+    }
+
     /// `c.isspace()`: the code points Python calls whitespace (bidirectional class WS, B or S,
     /// or category Zs).
     public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -225,6 +296,14 @@ public enum PythonText {
     public static func isLower(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
         var cased = false
         for scalar in scalars {
+            // ASCII: only the letters are cased (no ASCII code point is titlecase or carries
+            // Other_Lowercase / Other_Uppercase).
+            if scalar.value < 0x80 {
+                let v = scalar.value
+                if v >= 0x41 && v <= 0x5A { return false }
+                if v >= 0x61 && v <= 0x7A { cased = true }
+                continue
+            }
             let p = scalar.properties
             if p.isUppercase || p.generalCategory == .titlecaseLetter { return false }
             if p.isLowercase { cased = true }
@@ -236,6 +315,12 @@ public enum PythonText {
     public static func isUpper(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
         var cased = false
         for scalar in scalars {
+            if scalar.value < 0x80 {  // as in `isLower`
+                let v = scalar.value
+                if v >= 0x61 && v <= 0x7A { return false }
+                if v >= 0x41 && v <= 0x5A { cased = true }
+                continue
+            }
             let p = scalar.properties
             if p.isLowercase || p.generalCategory == .titlecaseLetter { return false }
             if p.isUppercase { cased = true }

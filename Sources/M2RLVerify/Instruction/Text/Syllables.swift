@@ -32,7 +32,7 @@ public enum Syllables {
     public static func count(_ word: String) -> Int {
         // Step 1 on the whole word; every later part is a piece of this normalised word, and
         // normalising a piece again only strips whitespace and punctuation from its ends.
-        let w = Array(PythonText.strip(PythonText.strip(word).lowercased(), punctuation).unicodeScalars)
+        let w = PythonText.scalars(PythonText.strip(PythonText.strip(word).lowercased(), punctuation))
         guard !w.isEmpty else { return 0 }
         if w.contains(where: isDecimalDigit) { return 0 }
         var lo = 0, hi = w.count

@@ -65,7 +65,7 @@ public enum WordTokenizer {
     public static func tokenizeSentence(_ sentence: String, release: NLTKRelease = .v3_9) -> [String] {
         let modern = release == .v3_10
         let isSpace: (Unicode.Scalar) -> Bool = modern ? { $0.properties.isWhitespace } : { PythonText.isSpace($0) }
-        var s = Array(sentence.unicodeScalars)
+        var s = PythonText.scalars(sentence)
         // A pass whose characters the sentence lacks is skipped: passes only add spaces, and
         // `` ` `` or `'` where there was a `"`.
         let has = Presence(s)
@@ -103,15 +103,24 @@ public enum WordTokenizer {
             s = splitLongClitics(s)
         }
         // 5. Contractions.
-        for (first, second) in contractions where has.letter(first.unicodeScalars.first!) {
+        for (first, second) in contractions where has.letter(first[0]) {
             s = splitContraction(s, first: first, second: second, lookaheadSpace: false)
         }
-        if has.letter("w") { s = splitContraction(s, first: "wan", second: "na", lookaheadSpace: true) }
+        if has.letter("w") { s = splitContraction(s, first: wanna.0, second: wanna.1, lookaheadSpace: true) }
         if has.any("'") {
             s = splitTis(s, word: "is")
             s = splitTis(s, word: "was")
         }
-        return PythonText.split(String(String.UnicodeScalarView(s))).map(String.init)
+        // `str.split()` of the result, read straight off the scalars.
+        var tokens: [String] = []
+        var i = 0
+        while i < s.count {
+            guard !PythonText.isSpace(s[i]) else { i += 1; continue }
+            let start = i
+            while i < s.count, !PythonText.isSpace(s[i]) { i += 1 }
+            tokens.append(PythonText.string(s[start..<i]))
+        }
+        return tokens
     }
 
     /// Which ASCII characters a text holds, and whether it holds any other.
@@ -185,9 +194,10 @@ public enum WordTokenizer {
 
     private static let finalClosersWide: Set<Unicode.Scalar> = ["]", ")", "}", ">", "\"", "'", "»", "”", "’", " "]
     private static let finalClosersNarrow: Set<Unicode.Scalar> = ["]", ")", "}", ">", "\"", "'"]
-    private static let contractions: [(String, String)] = [
+    private static let contractions: [([Unicode.Scalar], [Unicode.Scalar])] = [
         ("can", "not"), ("d", "'ye"), ("gim", "me"), ("gon", "na"), ("got", "ta"), ("lem", "me"), ("more", "'n"),
-    ]
+    ].map { (PythonText.scalars($0.0), PythonText.scalars($0.1)) }
+    private static let wanna: ([Unicode.Scalar], [Unicode.Scalar]) = (["w", "a", "n"], ["n", "a"])
 
     /// Every scalar that `matches` gets a space on each side.
     private static func pad(_ s: [Unicode.Scalar], _ matches: (Unicode.Scalar) -> Bool) -> [Unicode.Scalar] {
@@ -319,7 +329,7 @@ public enum WordTokenizer {
         clitics.contains { matchesFolded(s, at: start, $0) }
     }
 
-    private static let clitics: [[Unicode.Scalar]] = ["re", "ve", "ll", "m", "t", "s", "d", "n"].map { Array($0.unicodeScalars) }
+    private static let clitics: [[Unicode.Scalar]] = ["re", "ve", "ll", "m", "t", "s", "d", "n"].map { PythonText.scalars($0) }
 
     private static func startsClitic(_ s: [Unicode.Scalar], at start: Int) -> Bool {
         for clitic in clitics {
@@ -445,7 +455,7 @@ public enum WordTokenizer {
         return out
     }
 
-    private static let longClitics: [[Unicode.Scalar]] = ["'ll", "'LL", "'re", "'RE", "'ve", "'VE", "n't", "N'T"].map { Array($0.unicodeScalars) }
+    private static let longClitics: [[Unicode.Scalar]] = ["'ll", "'LL", "'re", "'RE", "'ve", "'VE", "n't", "N'T"].map { PythonText.scalars($0) }
 
     /// `([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ` → `\1 \2 `.
     private static func splitLongClitics(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
@@ -482,22 +492,25 @@ public enum WordTokenizer {
 
     /// `(?i)\b(first)(second)\b` → ` \1 \2 ` (`re` module); with `lookaheadSpace` the final
     /// `\b` is `(?=\s)` instead (Python whitespace).
-    private static func splitContraction(_ s: [Unicode.Scalar], first: String, second: String, lookaheadSpace: Bool) -> [Unicode.Scalar] {
-        let a = Array(first.unicodeScalars), b = Array(second.unicodeScalars)
+    private static func splitContraction(_ s: [Unicode.Scalar], first a: [Unicode.Scalar], second b: [Unicode.Scalar], lookaheadSpace: Bool) -> [Unicode.Scalar] {
         let length = a.count + b.count
-        var out: [Unicode.Scalar] = []
+        func matches(at i: Int) -> Bool {
+            guard matchesFolded(s, at: i, a), matchesFolded(s, at: i + a.count, b), isReBoundary(s, i) else { return false }
+            let end = i + length
+            return lookaheadSpace ? (end < s.count && PythonText.isSpace(s[end])) : isReBoundary(s, end)
+        }
+        // Most sentences have no match: find the first before copying anything.
+        guard let firstMatch = s.indices.first(where: matches) else { return s }
+        var out = Array(s[..<firstMatch])
         out.reserveCapacity(s.count + 16)
-        var i = 0
+        var i = firstMatch
         while i < s.count {
-            if matchesFolded(s, at: i, a), matchesFolded(s, at: i + a.count, b), isReBoundary(s, i) {
+            if matches(at: i) {
                 let end = i + length
-                let closes = lookaheadSpace ? (end < s.count && PythonText.isSpace(s[end])) : isReBoundary(s, end)
-                if closes {
-                    out.append(" "); out.append(contentsOf: s[i..<(i + a.count)])
-                    out.append(" "); out.append(contentsOf: s[(i + a.count)..<end]); out.append(" ")
-                    i = end
-                    continue
-                }
+                out.append(" "); out.append(contentsOf: s[i..<(i + a.count)])
+                out.append(" "); out.append(contentsOf: s[(i + a.count)..<end]); out.append(" ")
+                i = end
+                continue
             }
             out.append(s[i])
             i += 1
