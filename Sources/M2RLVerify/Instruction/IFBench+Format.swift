@@ -411,7 +411,7 @@ enum IFBenchFormat {
         // one-code-point text passes this test but then has 1 question, not 4.)
         guard hasPrefix(scalars[...], "Question") else { return false }
         let questions = splitAtQuestionLabels(scalars)
-            .map { PythonText.strip(String(String.UnicodeScalarView($0))) }
+            .map { PythonText.strip(PythonText.string($0)) }
             .filter { !$0.unicodeScalars.isEmpty }
         guard questions.count == 4 else { return false }
         var lengths: [Int] = []

@@ -463,13 +463,21 @@ extension IFEvalInstructions {
             }
         }
         let lowered = PythonText.lower(marker)
+        // A marker of literal code points and `.` (any code point but a newline) needs no regex
+        // engine: `.*$` after it always matches, so the search is a scan for the marker.
+        let pattern = PythonText.scalars(lowered)
+        if !pattern.isEmpty, !pattern.contains(where: { "^$*+?{}[]\\|()".unicodeScalars.contains($0) }) {
+            return ClosureCheck { response in
+                Py.containsWildcard(PythonText.lowerScalars(PythonText.scalars(response)), pattern)
+            }
+        }
         // `\s*` in front of the marker only decides where a match starts, never whether one
         // exists, and over a long run of whitespace it backtracks quadratically; it is left out
         // unless the marker's start would parse differently after it (a repeat sign, or a `(?`
         // group, where inline flags become an error).
         let keepsPrefix = lowered.unicodeScalars.first.map { "*+?{".unicodeScalars.contains($0) } == true || lowered.hasPrefix("(?")
-        let pattern = (keepsPrefix ? #"\s*"# : "") + lowered + ".*$"
-        let regex = try PythonRegex.compile(pattern, ignoreCase: false, multiline: true, args: args, key: "postscript_marker")
+        let regexPattern = (keepsPrefix ? #"\s*"# : "") + lowered + ".*$"
+        let regex = try PythonRegex.compile(regexPattern, ignoreCase: false, multiline: true, args: args, key: "postscript_marker")
         return ClosureCheck { response in regex.search(PythonText.lower(response)) }
     }
 }
@@ -889,6 +897,23 @@ extension IFEvalInstructions {
         /// Whether `text` contains the mark, where `nil` stands for one optional whitespace code
         /// point and the next element is never whitespace (so taking the whitespace when present
         /// is the only way to match).
+        /// Whether `pattern` occurs in `text`, a `.` in the pattern standing for any code point
+        /// but `\n` (Python's `.` without DOTALL). O(text × pattern).
+        static func containsWildcard(_ text: [Unicode.Scalar], _ pattern: [Unicode.Scalar]) -> Bool {
+            let m = pattern.count
+            guard text.count >= m else { return false }
+            for start in 0...(text.count - m) {
+                var k = 0
+                while k < m {
+                    let c = text[start + k]
+                    if pattern[k] == "." ? c == "\n" : c != pattern[k] { break }
+                    k += 1
+                }
+                if k == m { return true }
+            }
+            return false
+        }
+
         static func containsMark(_ text: [Unicode.Scalar], _ mark: [Unicode.Scalar?]) -> Bool {
             let n = text.count
             var i = 0
@@ -1120,7 +1145,7 @@ extension IFEvalInstructions {
 
             func fixedHex(_ count: Int) throws(TranslationError) -> UInt32 {
                 guard i + count <= n, p[i..<(i + count)].allSatisfy(isHex),
-                      let value = UInt32(String(String.UnicodeScalarView(p[i..<(i + count)])), radix: 16)
+                      let value = UInt32(PythonText.string(p[i..<(i + count)]), radix: 16)
                 else { throw TranslationError(message: "incomplete escape") }
                 i += count
                 guard value <= 0x10FFFF else { throw TranslationError(message: "bad escape") }

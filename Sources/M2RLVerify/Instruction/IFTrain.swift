@@ -49,7 +49,7 @@ public enum IFTrainInstructions {
         return ClosureCheck { response in
             guard let found = finder.matches(in: response), found.count == count else { return false }
             for match in found {
-                let tokens = PythonText.split(String(String.UnicodeScalarView(match))).map { PythonText.scalars($0) }
+                let tokens = PythonText.split(PythonText.string(match)).map { PythonText.scalars($0) }
                 guard tokens.count == words.count else { return false }
                 var differences = 0
                 for (a, b) in zip(tokens, words) where a != b { differences += 1 }
@@ -428,7 +428,7 @@ public enum IFTrainInstructions {
             let pieces = IFTrainText.splitOnDivider(PythonText.scalars(response))
             guard IFTrainText.paragraphCount(pieces) == 3 else { return false }
             for piece in pieces {
-                let sentences = RuleSentences.split(String(String.UnicodeScalarView(piece)))
+                let sentences = RuleSentences.split(PythonText.string(piece))
                 guard sentences.count == sentencesEach else { return false }
                 for sentence in sentences where WordTokenizer.tokenize(sentence).count != wordsEach {
                     return false
@@ -665,7 +665,7 @@ enum IFTrainText {
         init(first: Scalars, last: Scalars, key: String, args: InstructionArguments) throws(InstructionError) {
             self.first = first
             self.last = last
-            let f = String(String.UnicodeScalarView(first)), l = String(String.UnicodeScalarView(last))
+            let f = PythonText.string(first), l = PythonText.string(last)
             if IFTrainText.isLiteral(f) && IFTrainText.isLiteral(l) {
                 regex = nil
             } else {
@@ -790,7 +790,7 @@ enum IFTrainText {
             case "(" where s[i...].starts(with: "(?P=".unicodeScalars):
                 var j = i + 4
                 while j < s.count, s[j] != ")" { j += 1 }
-                emit("\\k<" + String(String.UnicodeScalarView(s[(i + 4)..<min(j, s.count)])) + ">")
+                emit("\\k<" + PythonText.string(s[(i + 4)..<min(j, s.count)]) + ">")
                 i = min(j + 1, s.count)
                 continue
             default:
@@ -810,12 +810,12 @@ enum IFTrainText {
             return j
         }
         let loEnd = digits(i + 1)
-        let lo = String(String.UnicodeScalarView(s[(i + 1)..<loEnd]))
+        let lo = PythonText.string(s[(i + 1)..<loEnd])
         var j = loEnd
         var hi: String? = nil
         if j < s.count, s[j] == "," {
             let hiEnd = digits(j + 1)
-            hi = String(String.UnicodeScalarView(s[(j + 1)..<hiEnd]))
+            hi = PythonText.string(s[(j + 1)..<hiEnd])
             j = hiEnd
         }
         guard j < s.count, s[j] == "}", !(lo.isEmpty && hi == nil) else { return nil }

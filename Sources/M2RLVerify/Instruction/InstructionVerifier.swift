@@ -106,11 +106,21 @@ public struct InstructionEvaluation: Sendable, Equatable {
         /// `s.replace("*", "")`: every `*` code point removed (a `*` before a combining mark
         /// too, as in Python).
         static func unstarred(_ s: String) -> String {
-            guard s.utf8.contains(UInt8(ascii: "*")) else { return s }
-            var bytes = [UInt8]()
-            bytes.reserveCapacity(s.utf8.count)
-            for byte in s.utf8 where byte != UInt8(ascii: "*") { bytes.append(byte) }
-            return String(decoding: bytes, as: UTF8.self)
+            var s = s
+            let star = UInt8(ascii: "*")
+            let removed = s.withUTF8 { bytes -> String? in
+                guard bytes.contains(star) else { return nil }
+                // Removing an ASCII byte from UTF-8 leaves UTF-8: the bytes are copied as they are.
+                return String(unsafeUninitializedCapacity: bytes.count) { out in
+                    var n = 0
+                    for byte in bytes where byte != star {
+                        out[n] = byte
+                        n += 1
+                    }
+                    return n
+                }
+            }
+            return removed ?? s
         }
     }
 

@@ -137,8 +137,7 @@ public enum LanguageIdentifier {
         // point is its own NFC (Unicode's NFC_Quick_Check is Yes for all of them and none
         // combines with a neighbour), so text made only of those skips the normalizer.
         if scalars.allSatisfy({ $0.value < 0x300 }) { return scalars }
-        var composed = ""
-        composed.unicodeScalars.append(contentsOf: scalars)
+        let composed = PythonText.string(scalars)
         return PythonText.scalars(composed.precomposedStringWithCanonicalMapping)
     }
 

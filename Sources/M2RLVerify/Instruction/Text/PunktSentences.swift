@@ -193,7 +193,7 @@ private struct PunktWord {
     /// Lower-cased text, or `##number##` for a number (computed when asked: only words around
     /// a period need it).
     var type: String {
-        let lower = String(String.UnicodeScalarView(text)).lowercased()
+        let lower = PythonText.string(text).lowercased()
         return PunktWord.isNumeric(PythonText.scalars(lower)) ? "##number##" : lower
     }
 
@@ -439,7 +439,7 @@ private struct PunktTokenizer {
         } else if word.isEllipsis {
             word.ellipsis = true
         } else if word.periodFinal, !(text.count >= 2 && text[text.endIndex - 2] == ".") {
-            let stem = String(String.UnicodeScalarView(text.dropLast())).lowercased()
+            let stem = PythonText.string(text.dropLast()).lowercased()
             let lastPart = stem.split(separator: "-", omittingEmptySubsequences: false).last.map(String.init) ?? stem
             if model.abbreviations.contains(stem) || model.abbreviations.contains(lastPart) {
                 word.abbreviation = true

@@ -278,9 +278,7 @@ public enum PythonText {
 
     /// `text.lower()` as a string.
     public static func lower(_ text: some StringProtocol) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: lowerScalars(text.unicodeScalars))
-        return String(view)
+        string(lowerScalars(scalars(text)))
     }
 
     private static func isFinalSigma(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
