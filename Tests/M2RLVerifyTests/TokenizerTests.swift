@@ -152,3 +152,38 @@ struct ScalarConversionTests {
         }
     }
 }
+
+/// `LanguageIdentifier.isNFCInert` lets text skip Foundation's normalizer; these check its claim
+/// for every code point against that normalizer.
+@Suite("NFC-inert scalars")
+struct NFCInertTests {
+    static let allScalars: [Unicode.Scalar] = (0...0x10FFFF).compactMap { Unicode.Scalar(UInt32($0)) }
+
+    @Test("an inert scalar is its own NFC and a starter")
+    func ownNFC() {
+        var wrong: [String] = []
+        for scalar in Self.allScalars where scalar.value >= 0x300 && LanguageIdentifier.isNFCInert(scalar) {
+            let text = String(scalar)
+            if Array(text.precomposedStringWithCanonicalMapping.unicodeScalars) != [scalar]
+                || scalar.properties.canonicalCombiningClass != .notReordered {
+                wrong.append(String(scalar.value, radix: 16))
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(40))")
+    }
+
+    @Test("no inert scalar follows the first in any canonical decomposition, and an inert scalar's decomposition starts with a starter")
+    func neverSecond() {
+        var wrong: [String] = []
+        for scalar in Self.allScalars where scalar.properties.generalCategory != .unassigned {
+            let decomposed = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+            if decomposed.dropFirst().contains(where: LanguageIdentifier.isNFCInert) {
+                wrong.append(String(scalar.value, radix: 16))
+            }
+            if LanguageIdentifier.isNFCInert(scalar), let first = decomposed.first, first.properties.canonicalCombiningClass != .notReordered {
+                wrong.append("first of " + String(scalar.value, radix: 16))
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(40))")
+    }
+}

@@ -133,12 +133,34 @@ public enum LanguageIdentifier {
         if latin * 2 < nonLatin {
             scalars.removeAll { $0.value >= 0x41 && $0.value <= 0x7A }
         }
-        // Compose decomposed accents, so "e" + U+0301 is read as "é". Below U+0300 every code
-        // point is its own NFC (Unicode's NFC_Quick_Check is Yes for all of them and none
-        // combines with a neighbour), so text made only of those skips the normalizer.
-        if scalars.allSatisfy({ $0.value < 0x300 }) { return scalars }
+        // Compose decomposed accents, so "e" + U+0301 is read as "é". Text made only of
+        // scalars NFC leaves alone wherever they stand (`isNFCInert`) skips the normalizer.
+        if scalars.allSatisfy(isNFCInert) { return scalars }
         let composed = PythonText.string(scalars)
         return PythonText.scalars(composed.precomposedStringWithCanonicalMapping)
+    }
+
+    /// Whether NFC leaves `scalar` as it is in any text: it is its own NFC, a starter (canonical
+    /// combining class 0), and never the second scalar of a canonical composition, so it
+    /// neither changes nor joins a neighbour. Below U+0300 every code point is (Unicode's
+    /// NFC_Quick_Check is Yes for all of them and none combines with a neighbour). Above, the
+    /// blocks that hold singletons, composition exclusions or starters that compose with the
+    /// scalar before them (Indic and other Brahmic vowel signs, Hangul jamo, kana voicing
+    /// marks, Greek Extended, CJK compatibility ideographs, Hebrew presentation forms, ...) are
+    /// left to the normalizer whole; elsewhere, combining marks are. Checked against
+    /// Foundation's normalizer for every code point by `NFCInertTests`.
+    static func isNFCInert(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x300 { return true }
+        switch v {
+        case 0x0300...0x036F, 0x0374, 0x037E, 0x0387, 0x0900...0x0DFF, 0x0F00...0x0FFF, 0x1000...0x109F,
+             0x1100...0x11FF, 0x1B00...0x1B7F, 0x1F00...0x1FFF, 0x2000, 0x2001, 0x2126, 0x212A, 0x212B,
+             0x2329, 0x232A, 0x2ADC, 0x3099, 0x309A, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFB1D...0xFB4F,
+             0x11000...0x11FFF, 0x1D100...0x1D1FF, 0x2F800...0x2FA1F:
+            return false
+        default:
+            return scalar.properties.canonicalCombiningClass == .notReordered
+        }
     }
 
     private static let vietnameseBases = Set("AEIOUYaeiouyÂÊÔâêôĂăƠơƯư".unicodeScalars)
