@@ -47,7 +47,7 @@ public struct InstructionEvaluation: Sendable, Equatable {
     struct LooseVariants {
         static let count = 7
         private let response: String
-        private var lines: [Substring]?
+        private var newlineCache: (first: String.Index, last: String.Index)??
         private var built: [String?] = Array(repeating: nil, count: count)
         private var isNew: [Bool?] = Array(repeating: nil, count: count)
 
@@ -79,28 +79,41 @@ public struct InstructionEvaluation: Sendable, Equatable {
         mutating func text(_ k: Int) -> String {
             if let done = built[k] { return done }
             let variant: String
+            // `"\n".join(lines[1:])` is the text after the first newline, `lines[:-1]` the text
+            // before the last, `lines[1:-1]` the text between them (empty with fewer than two
+            // newlines); with no newline, all three are empty.
             switch k {
             case 0: variant = Self.unstarred(response)
-            case 1: variant = join(splitLines().dropFirst())
-            case 2: variant = join(splitLines().dropLast())
+            case 1: variant = newlines.map { stripped(response[response.utf8.index(after: $0.first)...]) } ?? ""
+            case 2: variant = newlines.map { stripped(response[..<$0.last]) } ?? ""
             case 3:
-                let lines = splitLines()
-                variant = lines.count >= 2 ? join(lines.dropFirst().dropLast()) : ""
+                guard let (first, last) = newlines, first < last else { variant = ""; break }
+                variant = stripped(response[response.utf8.index(after: first)..<last])
             default: variant = Self.unstarred(text(k - 3))
             }
             built[k] = variant
             return variant
         }
 
-        private mutating func splitLines() -> [Substring] {
-            if let lines { return lines }
-            let split = PythonText.split(response, separator: "\n")
-            lines = split
-            return split
+        /// The positions of the response's first and last `\n` (the same one when it has one),
+        /// nil when it has none; found once.
+        private mutating func findNewlines() -> (first: String.Index, last: String.Index)? {
+            let utf8 = response.utf8
+            guard let first = utf8.firstIndex(of: 0x0A) else { return nil }
+            return (first, utf8.lastIndex(of: 0x0A)!)
         }
 
-        private func join(_ part: ArraySlice<Substring>) -> String {
-            String(PythonText.strip(part.joined(separator: "\n")))
+        private var newlines: (first: String.Index, last: String.Index)? {
+            mutating get {
+                if let known = newlineCache { return known }
+                let found = findNewlines()
+                newlineCache = .some(found)
+                return found
+            }
+        }
+
+        private func stripped(_ part: Substring) -> String {
+            String(PythonText.strip(part))
         }
 
         /// `s.replace("*", "")`: every `*` code point removed (a `*` before a combining mark

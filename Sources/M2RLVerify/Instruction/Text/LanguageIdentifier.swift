@@ -539,14 +539,14 @@ public enum LanguageIdentifier {
             var samples: [Script: [[Gram]]] = [:]
             for (code, text) in LanguageSamples.texts {
                 let scalars = PythonText.scalars(text)
-                var present = Set<Script>()
+                var present: UInt32 = 0  // bit r: a letter of the script with raw value r
                 let scripts = scalars.map { scalar -> Int8 in
                     guard let script = Script.of(scalar) else { return -1 }
-                    present.insert(script)
+                    present |= 1 << UInt32(script.rawValue)
                     return Int8(script.rawValue)
                 }
                 var chosen: (Script, [Gram])?
-                for script in Script.allCases where present.contains(script) {
+                for script in Script.allCases where present & (1 << UInt32(script.rawValue)) != 0 {
                     var grams: [Gram] = []
                     LanguageIdentifier.grams(of: scalars, scripts: scripts, script: Int8(script.rawValue), into: &grams)
                     if grams.count > (chosen?.1.count ?? 0) { chosen = (script, grams) }
