@@ -175,9 +175,11 @@ public enum LanguageIdentifier {
 
     /// `re.sub(r'https?://[-_.?&~;+=/#0-9A-Za-z]{1,2076}', ' ', text)`.
     static func blankURLs(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
+        // Most texts have no URL: find the first before copying anything.
+        guard let firstURL = s.indices.first(where: { s[$0] == "h" && urlEnd(s, from: $0) != nil }) else { return s }
+        var out = Array(s[..<firstURL])
         out.reserveCapacity(s.count)
-        var i = 0
+        var i = firstURL
         while i < s.count {
             if s[i] == "h", let end = urlEnd(s, from: i) {
                 out.append(" ")
@@ -216,6 +218,7 @@ public enum LanguageIdentifier {
     /// characters; the host is a run of up to 255 characters without dots followed by up to 255
     /// with dots (giving back its last character when nothing follows it).
     static func blankMail(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard s.contains("@") else { return s }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(s.count)
         var copied = 0  // s[..<copied] is already in out
