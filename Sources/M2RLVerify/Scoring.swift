@@ -33,76 +33,132 @@ public struct ScoreStats: Sendable {
 }
 
 /// Scores JSON Lines requests (DESIGN.md, "Scoring"): one result line per input line, in input
-/// order, streaming. Lines come in batches (whatever input is at hand, `LineBatches`) and their
-/// results go out a batch at a time, so a long input costs one hand-over between threads and
-/// one write per batch, not per line. With one job the reading thread scores each batch itself;
-/// with more, `jobs` worker threads take batches, at most `4 × jobs` batches in flight (memory
-/// stays bounded whatever the input's length). A line that cannot be scored yields an error
-/// result line; nothing is dropped.
+/// order, streaming, on `jobs` worker threads (with one job, on the calling thread), with at most
+/// `window` lines in flight (memory stays bounded whatever the input's length). A line that
+/// cannot be scored yields an error result line; nothing is dropped.
+///
+/// Lines travel in batches: the reader hands over every line it has at once, a worker takes a
+/// run of lines sized to about a millisecond of work, and the results that are ready go to
+/// `write` together. A run that takes longer than about 2 ms (a slow line) ends early: the
+/// lines it has not started go back for any worker, and its results are written. So a result
+/// waits at most about 2 ms plus its own line (or for the lines before it); nothing waits for a
+/// batch to fill.
 public final class ScoreSession: @unchecked Sendable {
     let registry: VerifierRegistry
     let problems: ProblemSource?
     let jobs: Int
+    let window: Int
 
-    public init(registry: VerifierRegistry, problems: ProblemSource? = nil, jobs: Int) {
+    /// - Parameters:
+    ///   - jobs: worker threads, at least 1; with 1 the lines are scored on the thread that
+    ///     calls `run`.
+    ///   - window: lines read but not yet written, at most (default `64 × jobs`, at least 1);
+    ///     the reader waits when it is reached.
+    public init(registry: VerifierRegistry, problems: ProblemSource? = nil, jobs: Int, window: Int? = nil) {
         self.registry = registry
         self.problems = problems
         self.jobs = max(1, jobs)
+        self.window = max(1, window ?? 64 * max(1, jobs))
     }
 
     /// Reads lines with `nextLine` until it returns nil, writes each result line with `write`
     /// (called in input order, from one thread at a time), and calls `progress` now and then.
-    /// Each line is its own batch.
     public func run(
         nextLine: () -> String?, write: @escaping @Sendable (String) -> Void,
         progress: (@Sendable (ScoreStats) -> Void)? = nil
     ) -> ScoreStats {
-        run(batches: { nextLine().map { [$0] } }, write: { for line in $0 { write(line) } }, progress: progress)
+        run(nextLines: { nextLine().map { [$0] } }, write: { lines in lines.forEach(write) }, progress: progress)
     }
 
-    /// Reads batches of lines with `nextBatch` until it returns nil, writes each batch's result
-    /// lines (as many as it had lines, in order) with one call of `write` (called in input
-    /// order, from one thread at a time), and calls `progress` now and then.
+    /// Reads batches of lines with `nextLines` until it returns nil (an empty batch is allowed),
+    /// writes result lines with `write` (consecutive results in input order, without newlines;
+    /// called from one thread at a time), and calls `progress` now and then (at most every 0.5 s).
+    /// `nextLines` should return the lines it has without waiting for more: results of a batch
+    /// may not be written before the next call.
     public func run(
-        batches nextBatch: () -> [String]?, write: @escaping @Sendable ([String]) -> Void,
+        nextLines: () -> [String]?, write: @escaping @Sendable ([String]) -> Void,
         progress: (@Sendable (ScoreStats) -> Void)? = nil
     ) -> ScoreStats {
-        let state = PipelineState(window: jobs * 4, start: Date())
+        let start = Date()
         if jobs == 1 {
-            // Scored where they are read: no hand-over at all.
-            var number = 0
-            while let batch = nextBatch() {
-                let results = score(batch, firstNumber: number + 1)
-                number += batch.count
-                state.deliver(results, write: write, progress: progress)
-            }
-            return state.finalStats()
+            var stats = runInline(nextLines: nextLines, write: write, progress: progress, start: start)
+            stats.seconds = Date().timeIntervalSince(start)
+            return stats
         }
+        let state = PipelineState(window: window, jobs: jobs)
+        var workers: [Thread] = []
         for _ in 0..<jobs {
             let thread = Thread { [self] in
-                while let (index, first, batch) = state.take() {
-                    state.finish(index: index, results: self.score(batch, firstNumber: first), write: write, progress: progress)
+                var unit = UnitSizer()
+                while let (first, lines) = state.take(atMost: unit.size) {
+                    var results: [(String, LineOutcome)] = []
+                    results.reserveCapacity(lines.count)
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    var lineStart = started
+                    for (offset, line) in lines.enumerated() {
+                        results.append(self.score(line: line, number: first + offset))
+                        let now = DispatchTime.now().uptimeNanoseconds
+                        unit.record(lineNanos: now - lineStart)
+                        lineStart = now
+                        if now - started > UnitSizer.flushNanos, offset + 1 < lines.count {
+                            // Slower than planned (a slow line, such as a code test): the lines
+                            // not started go back for any worker to take, and what is done is
+                            // written now.
+                            state.giveBack(first: first + offset + 1, lines: Array(lines[(offset + 1)...]))
+                            break
+                        }
+                    }
+                    if lines.count > 1 { state.release() }
+                    state.finish(first: first, results: results, write: write, progress: progress, start: start)
                 }
                 state.workerDone()
             }
             thread.stackSize = 4 << 20
             thread.start()
+            workers.append(thread)
         }
-        var number = 0
-        var index = 0
-        while let batch = nextBatch() {
-            state.put(index: index, firstNumber: number + 1, batch: batch)
-            index += 1
-            number += batch.count
+        while let lines = nextLines() {
+            state.put(lines)
         }
         state.close()
         state.waitForWorkers(jobs)
-        return state.finalStats()
+        var stats = state.stats
+        stats.seconds = Date().timeIntervalSince(start)
+        return stats
     }
 
-    /// Scores a batch whose first line is line `firstNumber` of the input.
-    func score(_ batch: [String], firstNumber: Int) -> [(String, LineOutcome)] {
-        batch.enumerated().map { score(line: $0.element, number: firstNumber + $0.offset) }
+    /// One job: scores each batch on this thread, writing the results when the batch is done
+    /// or when about 2 ms have passed since the last write.
+    private func runInline(
+        nextLines: () -> [String]?, write: @Sendable ([String]) -> Void,
+        progress: (@Sendable (ScoreStats) -> Void)?, start: Date
+    ) -> ScoreStats {
+        var stats = ScoreStats()
+        var number = 0
+        var texts: [String] = []
+        var lastProgress = Date.distantPast
+        while let lines = nextLines() {
+            var flushed = DispatchTime.now().uptimeNanoseconds
+            for (offset, line) in lines.enumerated() {
+                number += 1
+                let (text, outcome) = score(line: line, number: number)
+                texts.append(text)
+                stats.count(outcome)
+                let now = DispatchTime.now().uptimeNanoseconds
+                if offset + 1 == lines.count || now - flushed > UnitSizer.flushNanos {
+                    write(texts)
+                    texts.removeAll(keepingCapacity: true)
+                    flushed = now
+                    if let progress, Date().timeIntervalSince(lastProgress) > 0.5 {
+                        lastProgress = Date()
+                        var snapshot = stats
+                        snapshot.seconds = lastProgress.timeIntervalSince(start)
+                        progress(snapshot)
+                    }
+                }
+            }
+        }
+        return stats
     }
 
     /// What a line produced: a verdict and reward, or an error code.
@@ -177,34 +233,97 @@ public final class ScoreSession: @unchecked Sendable {
     }
 }
 
-/// The shared state of a scoring pipeline: batches waiting, results waiting for their turn.
+/// How many lines a worker takes at once: about a millisecond of work, judged from the lines it
+/// has scored (1 to start with, so slow lines such as code tests go one at a time; at most 32).
+struct UnitSizer {
+    /// Results wait at most this long (nanoseconds of one worker's time) for the rest of their run.
+    static let flushNanos: UInt64 = 2_000_000
+    static let targetNanos = 1_000_000.0
+    static let maxLines = 32
+    /// Moving average of nanoseconds per line; nil before the first line.
+    var perLine: Double?
+
+    mutating func record(lineNanos: UInt64) {
+        let sample = Double(lineNanos)
+        perLine = perLine.map { $0 * 0.875 + sample * 0.125 } ?? sample
+    }
+
+    var size: Int {
+        guard let perLine else { return 1 }
+        return max(1, min(Self.maxLines, Int(Self.targetNanos / max(perLine, 1))))
+    }
+}
+
+extension ScoreStats {
+    mutating func count(_ outcome: ScoreSession.LineOutcome) {
+        lines += 1
+        switch outcome {
+        case .scored(let verdict, let reward):
+            scored += 1
+            rewardSum += reward
+            verdicts[verdict, default: 0] += 1
+        case .error(let code):
+            errors += 1
+            errorCodes[code, default: 0] += 1
+        }
+    }
+}
+
+/// The shared state of a scoring pipeline: lines waiting for a worker, results waiting for their
+/// turn. One lock; the reader is woken only when the window has drained to half, workers only
+/// when lines arrive, and results are written outside the lock by one worker at a time.
 private final class PipelineState: @unchecked Sendable {
-    typealias Results = [(String, ScoreSession.LineOutcome)]
     let condition = NSCondition()
     let window: Int
-    let start: Date
-    var queue: [(Int, Int, [String])] = []
+    let jobs: Int
+    /// Lines read and not yet taken; `queue[queueHead]` is line `nextToTake`.
+    var queue: [String] = []
     var queueHead = 0
+    var nextToTake = 1
+    /// Runs a worker handed back unstarted, oldest first; they come before the queue.
+    var returned: [(Int, [String])] = []
+    /// Workers holding a run of several lines, which they may hand back in part: until none
+    /// does, an idle worker waits instead of ending.
+    var holding = 0
     var closed = false
+    /// Lines put and not yet written.
     var inFlight = 0
-    var pending: [Int: Results] = [:]
-    var nextToWrite = 0
+    var readerWaiting = false
+    var workersWaiting = 0
+    /// Runs of results by their first line number, waiting for the lines before them.
+    var pending: [Int: [(String, ScoreSession.LineOutcome)]] = [:]
+    var nextToWrite = 1
+    var writing = false
     var finishedWorkers = 0
     var stats = ScoreStats()
     var lastProgress = Date.distantPast
 
-    init(window: Int, start: Date) {
+    init(window: Int, jobs: Int) {
         self.window = window
-        self.start = start
+        self.jobs = jobs
     }
 
-    func put(index: Int, firstNumber: Int, batch: [String]) {
+    /// Queues `lines`, waiting (in pieces) while `window` lines are in flight.
+    func put(_ lines: [String]) {
+        var rest = lines[...]
         condition.lock()
-        while inFlight >= window { condition.wait() }
-        queue.append((index, firstNumber, batch))
-        inFlight += 1
-        condition.broadcast()
-        condition.unlock()
+        defer { condition.unlock() }
+        while !rest.isEmpty {
+            while inFlight >= window {
+                readerWaiting = true
+                condition.wait()
+                readerWaiting = false
+            }
+            let piece = rest.prefix(window - inFlight)
+            rest = rest.dropFirst(piece.count)
+            if queueHead > 0 && queueHead * 2 >= queue.count {
+                queue.removeFirst(queueHead)
+                queueHead = 0
+            }
+            queue.append(contentsOf: piece)
+            inFlight += piece.count
+            if workersWaiting > 0 { condition.broadcast() }
+        }
     }
 
     func close() {
@@ -214,73 +333,93 @@ private final class PipelineState: @unchecked Sendable {
         condition.unlock()
     }
 
-    func take() -> (Int, Int, [String])? {
+    /// A handed-back line, else up to `atMost` queued lines (a fair share when few are queued),
+    /// with the number of the first; nil when the input is closed and drained.
+    func take(atMost: Int) -> (Int, [String])? {
         condition.lock()
         defer { condition.unlock() }
-        while queueHead == queue.count && !closed { condition.wait() }
-        guard queueHead < queue.count else { return nil }
-        let item = queue[queueHead]
-        queueHead += 1
-        if queueHead > 64 && queueHead * 2 > queue.count {
-            queue.removeFirst(queueHead)
-            queueHead = 0
+        while returned.isEmpty && queueHead == queue.count && !(closed && holding == 0) {
+            workersWaiting += 1
+            condition.wait()
+            workersWaiting -= 1
         }
-        return item
+        if !returned.isEmpty {
+            // Lines handed back follow a slow line: one at a time, so workers share them.
+            let (first, lines) = returned[0]
+            if lines.count == 1 {
+                returned.removeFirst()
+            } else {
+                returned[0] = (first + 1, Array(lines[1...]))
+            }
+            return (first, [lines[0]])
+        }
+        let queued = queue.count - queueHead
+        guard queued > 0 else { return nil }
+        let count = max(1, min(atMost, (queued + jobs - 1) / jobs))
+        var lines: [String] = []
+        lines.reserveCapacity(count)
+        for index in queueHead..<queueHead + count {
+            lines.append(queue[index])
+            queue[index] = ""
+        }
+        queueHead += count
+        let first = nextToTake
+        nextToTake += count
+        if count > 1 { holding += 1 }
+        return (first, lines)
     }
 
-    /// Files a worker's results and writes every batch whose turn has come.
-    func finish(index: Int, results: Results, write: ([String]) -> Void, progress: ((ScoreStats) -> Void)?) {
+    /// A worker is done with a run of several lines (whatever it handed back is queued).
+    func release() {
         condition.lock()
         defer { condition.unlock() }
-        pending[index] = results
-        while let ready = pending.removeValue(forKey: nextToWrite) {
-            count(ready)
-            write(ready.map(\.0))
-            nextToWrite += 1
-            inFlight -= 1
-        }
-        report(progress)
-        condition.broadcast()
+        holding -= 1
+        if holding == 0 && workersWaiting > 0 { condition.broadcast() }
     }
 
-    /// Writes a batch scored on the reading thread (one job: nothing else runs).
-    func deliver(_ results: Results, write: ([String]) -> Void, progress: ((ScoreStats) -> Void)?) {
-        count(results)
-        write(results.map(\.0))
-        report(progress)
+    /// Hands back lines `first...` that a worker took and did not start; they stay in flight.
+    func giveBack(first: Int, lines: [String]) {
+        condition.lock()
+        defer { condition.unlock() }
+        let at = returned.firstIndex { $0.0 > first } ?? returned.count
+        returned.insert((first, lines), at: at)
+        if workersWaiting > 0 { condition.broadcast() }
     }
 
-    private func count(_ results: Results) {
-        for (_, outcome) in results {
-            stats.lines += 1
-            switch outcome {
-            case .scored(let verdict, let reward):
-                stats.scored += 1
-                stats.rewardSum += reward
-                stats.verdicts[verdict, default: 0] += 1
-            case .error(let code):
-                stats.errors += 1
-                stats.errorCodes[code, default: 0] += 1
+    /// Records the results of lines `first...`, then, unless another worker is writing, writes
+    /// every result whose turn has come (outside the lock) and updates the counts.
+    func finish(
+        first: Int, results: [(String, ScoreSession.LineOutcome)], write: ([String]) -> Void,
+        progress: ((ScoreStats) -> Void)?, start: Date
+    ) {
+        guard !results.isEmpty else { return }
+        condition.lock()
+        defer { condition.unlock() }
+        pending[first] = results
+        guard !writing else { return }
+        writing = true
+        while let run = pending.removeValue(forKey: nextToWrite) {
+            var texts = run.map(\.0)
+            nextToWrite += run.count
+            for (_, outcome) in run { stats.count(outcome) }
+            while let more = pending.removeValue(forKey: nextToWrite) {
+                texts.append(contentsOf: more.map(\.0))
+                nextToWrite += more.count
+                for (_, outcome) in more { stats.count(outcome) }
+            }
+            condition.unlock()
+            write(texts)
+            condition.lock()
+            inFlight -= texts.count
+            if let progress, Date().timeIntervalSince(lastProgress) > 0.5 {
+                lastProgress = Date()
+                var snapshot = stats
+                snapshot.seconds = lastProgress.timeIntervalSince(start)
+                progress(snapshot)
             }
         }
-    }
-
-    private func report(_ progress: ((ScoreStats) -> Void)?) {
-        guard let progress else { return }
-        let now = Date()
-        guard now.timeIntervalSince(lastProgress) > 0.5 else { return }
-        lastProgress = now
-        var snapshot = stats
-        snapshot.seconds = now.timeIntervalSince(start)
-        progress(snapshot)
-    }
-
-    func finalStats() -> ScoreStats {
-        condition.lock()
-        defer { condition.unlock() }
-        var final = stats
-        final.seconds = Date().timeIntervalSince(start)
-        return final
+        writing = false
+        if readerWaiting && inFlight <= window / 2 { condition.broadcast() }
     }
 
     func workerDone() {

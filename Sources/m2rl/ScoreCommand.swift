@@ -75,7 +75,7 @@ struct ScoreCommand: ParsableCommand {
         }
         let progress: (@Sendable (ScoreStats) -> Void)? = terminal ? showProgress : nil
         let input = LineBatches(descriptor: 0)
-        let stats = session.run(batches: { input.next() }, write: write, progress: progress)
+        let stats = session.run(nextLines: { input.next() }, write: write, progress: progress)
         if terminal { FileHandle.standardError.write(Data("\r".utf8)) }
         FileHandle.standardError.write(Data((stats.summary + "\n").utf8))
         if stats.errors > 0 { throw ExitCode(3) }

@@ -21,16 +21,19 @@ final class Lines: @unchecked Sendable {
     var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
 }
 
-final class Batches: @unchecked Sendable {
-    private let lock = NSLock()
-    private var batches: [[String]] = []
-    func append(_ batch: [String]) { lock.lock(); batches.append(batch); lock.unlock() }
-    var all: [[String]] { lock.lock(); defer { lock.unlock() }; return batches }
-}
-
 struct MapSource: ProblemSource {
     let problems: [String: Problem]
     func problem(id: String) -> Problem? { problems[id] }
+}
+
+/// A math "verifier" whose completion "slow" takes 100 ms and any other none.
+struct SlowVerifier: Verifier {
+    let domain = Domain.math
+    let options: [String] = []
+    func verify(_ completion: String, problem: Problem) throws -> Verification {
+        if completion == "slow" { usleep(100_000) }
+        return Verification(reward: 0, verdict: "incorrect")
+    }
 }
 
 @Suite("m2rl score pipeline")
@@ -51,6 +54,37 @@ struct ScoringTests {
         #expect(results.map { $0["reward"]?.number } == (1...300).map { $0 % 3 == 0 ? 1.0 : 0.0 })
         #expect(stats.lines == 300 && stats.scored == 300 && stats.errors == 0)
         #expect(stats.verdicts["correct"] == 100)
+    }
+
+    @Test("batches in, batches out: in input order, every line once, on one thread or several", arguments: [1, 3])
+    func batches(jobs: Int) {
+        let session = ScoreSession(registry: VerifierRegistry([EchoVerifier()]), jobs: jobs, window: 16)
+        var batches = (0..<30).map { batch in (0..<(batch % 7)).map { request(batch * 10 + $0) } }
+        let expected = batches.flatMap { $0 }.map { try! JSONValue.parse($0)["id"]!.string! }
+        let out = Lines()
+        let stats = session.run(nextLines: { batches.isEmpty ? nil : batches.removeFirst() }, write: { $0.forEach(out.append) })
+        #expect(out.all.map { try! JSONValue.parse($0)["id"]?.string } == expected)
+        #expect(stats.lines == expected.count && stats.scored == expected.count)
+    }
+
+    @Test("slow lines taken in one run are handed back, so the workers share them")
+    func slowLinesShared() {
+        let session = ScoreSession(registry: VerifierRegistry([SlowVerifier()]), jobs: 2)
+        func line(_ i: Int, _ completion: String) -> String {
+            #"{"id": "r\#(i)", "completion": "\#(completion)", "problem": {"id": "m\#(i)", "domain": "math", "answer": "0"}}"#
+        }
+        // Fast lines first, so that runs grow to many lines; then 8 slow ones in a row.
+        let input = (1...200).map { line($0, "0") } + (201...208).map { line($0, "slow") } + (209...300).map { line($0, "0") }
+        let out = Lines()
+        let started = Date()
+        let stats = session.run(nextLines: { nil }, write: { _ in })
+        #expect(stats.lines == 0)
+        var batches = [input]
+        _ = session.run(nextLines: { batches.isEmpty ? nil : batches.removeFirst() }, write: { $0.forEach(out.append) })
+        let seconds = Date().timeIntervalSince(started)
+        #expect(out.all.map { try! JSONValue.parse($0)["id"]?.string } == (1...300).map { "r\($0)" })
+        // One worker alone would take 0.8 s; two sharing them about 0.4 s.
+        #expect(seconds < 0.7, "\(seconds) s")
     }
 
     @Test("every unscorable line is an error line in its place; none is dropped", arguments: [
@@ -82,22 +116,6 @@ struct ScoringTests {
         #expect(try! JSONValue.parse(out.all[2])["id"] == "r3")
     }
 
-    @Test("batches: one write per batch with its results in order, for one job (inline) and several", arguments: [1, 3])
-    func batches(jobs: Int) {
-        let session = ScoreSession(registry: VerifierRegistry([EchoVerifier()]), jobs: jobs)
-        let sizes = [5, 1, 17, 3, 40, 2, 9]
-        var input = sizes.reduce(into: [[String]]()) { batches, size in
-            let first = batches.joined().count + 1
-            batches.append((first..<(first + size)).map(request))
-        }
-        let writes = Batches()
-        let stats = session.run(batches: { input.isEmpty ? nil : input.removeFirst() }, write: writes.append)
-        #expect(writes.all.map(\.count) == sizes)
-        let ids = writes.all.joined().map { try! JSONValue.parse($0)["id"]?.string }
-        #expect(ids == (1...sizes.reduce(0, +)).map { "r\($0)" })
-        #expect(stats.lines == 77 && stats.scored == 77)
-    }
-
     @Test("problem_id is resolved through the dataset")
     func problemID() {
         let source = MapSource(problems: ["m1": Problem(id: "m1", domain: .math, answer: "7")])
@@ -114,14 +132,14 @@ struct ScoringTests {
 
     @Test("results stream: the first is written before the input ends, and reading waits for the writer")
     func streaming() {
-        let session = ScoreSession(registry: VerifierRegistry([EchoVerifier()]), jobs: 2)
+        let session = ScoreSession(registry: VerifierRegistry([EchoVerifier()]), jobs: 2, window: 8)
         let out = Lines()
         var count = 0
         var sawOutputEarly = false
         _ = session.run(nextLine: {
             count += 1
             if count == 100 { sawOutputEarly = !out.all.isEmpty }
-            // The pipeline holds at most 4 × jobs lines in flight.
+            // The pipeline holds at most `window` lines in flight.
             if count > 20 { #expect(out.all.count >= count - 1 - 8) }
             return count <= 200 ? request(count) : nil
         }, write: out.append)
