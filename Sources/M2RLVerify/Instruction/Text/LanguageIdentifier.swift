@@ -516,12 +516,16 @@ public enum LanguageIdentifier {
             let languages = codes.count
             var scores = [Double](repeating: 0, count: languages)
             var any = false
-            for (k, gram) in seen.grams.enumerated() {
-                guard let row = index.number(of: gram) else { continue }
-                any = true
-                let base = row * languages
-                let t = Double(times[k])
-                for l in 0..<languages { scores[l] += t * weights[base + l] }
+            scores.withUnsafeMutableBufferPointer { total in
+                weights.withUnsafeBufferPointer { table in
+                    for (k, gram) in seen.grams.enumerated() {
+                        guard let row = index.number(of: gram) else { continue }
+                        any = true
+                        let weight = table.baseAddress! + row * languages
+                        let t = Double(times[k])
+                        for l in 0..<languages { total[l] += t * weight[l] }
+                    }
+                }
             }
             guard any else { return codes[0] }
             var best = 0
