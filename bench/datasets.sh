@@ -26,13 +26,7 @@
 #   VENV=path                    # zstandard's virtualenv (default .build/bench-datasets-venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-check=0
-for arg in "$@"; do
-  case $arg in
-    --check) check=1 ;;
-    *) echo "usage: bench/datasets.sh [--check]" >&2; exit 2 ;;
-  esac
-done
+source bench/check-flag.sh "$@"
 MB=${MB:-600}
 SEED=${SEED:-20250601}
 ENTRIES=${ENTRIES:-8}

@@ -16,13 +16,7 @@
 #   VENV=path                   # math-verify's virtualenv (default .build/bench-math-venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-check=0
-for arg in "$@"; do
-  case $arg in
-    --check) check=1 ;;
-    *) echo "usage: bench/math.sh [--check]" >&2; exit 2 ;;
-  esac
-done
+source bench/check-flag.sh "$@"
 PAIRS=${PAIRS:-6400}
 SEED=${SEED:-20250601}
 source bench/m2rl-binary.sh

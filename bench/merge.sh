@@ -22,13 +22,7 @@
 #   VENV=path                    # numpy's virtualenv (default .build/bench-merge-venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-check=0
-for arg in "$@"; do
-  case $arg in
-    --check) check=1 ;;
-    *) echo "usage: bench/merge.sh [--check]" >&2; exit 2 ;;
-  esac
-done
+source bench/check-flag.sh "$@"
 ROUNDS=${ROUNDS:-3}
 SEED=${SEED:-20250601}
 if [ ! -x /usr/bin/time ]; then
