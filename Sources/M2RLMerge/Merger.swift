@@ -253,10 +253,10 @@ public enum Merger {
                                              target: CheckpointWriter.Tensor, writer: CheckpointWriter, options: MergeOptions,
                                              scratch: ScratchBuffers<W>) throws {
         let outSize = target.dtype.size
-        // Encoded chunks gather in the stage and are written when it is full, when the next
-        // chunk does not follow on, and at the end: chunks are sized for the cache, writes for
-        // the disk.
-        let stage = scratch.stage
+        // Encoded chunks gather in the stage (the worker's byte buffer, 8 MiB, larger for a
+        // whole-tensor emit) and are written when it is full, when the next chunk does not
+        // follow on, and at the end: chunks are sized for the cache, writes for the disk.
+        var stage = scratch.bytes(8 << 20)
         var stagedAt = 0, staged = 0
         func flush() throws {
             guard staged > 0 else { return }
@@ -266,12 +266,8 @@ public enum Merger {
         func emit(_ range: Range<Int>, _ values: UnsafeBufferPointer<W>) throws {
             let byteCount = values.count * outSize, at = range.lowerBound * outSize
             if staged > 0 && (at != stagedAt + staged || staged + byteCount > stage.count) { try flush() }
-            if byteCount > stage.count {
-                let slice = scratch.bytes(byteCount)
-                W.encode(values, as: target.dtype, into: slice)
-                try writer.write(entry.name, bytes: UnsafeRawBufferPointer(slice), at: at)
-                return
-            }
+            // Nothing is staged here when the stage must grow (TSV emits whole matrices).
+            if byteCount > stage.count { stage = scratch.bytes(byteCount) }
             if staged == 0 { stagedAt = at }
             W.encode(values, as: target.dtype, into: UnsafeMutableRawBufferPointer(rebasing: stage[staged..<(staged + byteCount)]))
             staged += byteCount

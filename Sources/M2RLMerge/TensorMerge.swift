@@ -46,9 +46,11 @@ struct TensorMerge<W: WorkingFloat> {
         }
     }
 
-    /// Scratch buffer `k` after the inputs, cut to `length`.
+    /// Scratch buffer `k` after the inputs, for `length` values (at most the chunk capacity).
     private func temporary(_ k: Int, _ length: Int) -> UnsafeMutablePointer<W> {
-        source.scratch.buffer(source.firstFreeBuffer + k).baseAddress!
+        let buffer = source.scratch.buffer(source.firstFreeBuffer + k)
+        precondition(length <= buffer.count, "a temporary of \(length) values in a buffer of \(buffer.count)")
+        return buffer.baseAddress!
     }
 
     private func emitChunk(_ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void, _ range: Range<Int>, _ out: UnsafeMutablePointer<W>) throws {

@@ -150,15 +150,12 @@ final class ScratchBuffers<W: WorkingFloat> {
     private var buffers: [UnsafeMutableBufferPointer<W>] = []
     private(set) var capacity = 0
     private var raw = UnsafeMutableRawBufferPointer(start: nil, count: 0)
-    /// Where a tensor's encoded output gathers before it is written: 8 MiB, page-aligned.
-    let stage = UnsafeMutableRawBufferPointer.allocate(byteCount: 8 << 20, alignment: 4096)
 
     init() {}
 
     deinit {
         for buffer in buffers { buffer.deallocate() }
         raw.deallocate()
-        stage.deallocate()
     }
 
     /// Makes every buffer hold at least `elements` values (contents are not kept).
