@@ -85,7 +85,7 @@ public final class ScoreSession: @unchecked Sendable {
             stats.seconds = Date().timeIntervalSince(start)
             return stats
         }
-        let state = PipelineState(window: window, jobs: jobs)
+        let state = PipelineState(window: window, jobs: jobs, reporter: ProgressReporter(progress: progress, start: start))
         var workers: [Thread] = []
         for _ in 0..<jobs {
             let thread = Thread { [self] in
@@ -109,7 +109,7 @@ public final class ScoreSession: @unchecked Sendable {
                         }
                     }
                     if lines.count > 1 { state.release() }
-                    state.finish(first: first, results: results, write: write, progress: progress, start: start)
+                    state.finish(first: first, results: results, write: write)
                 }
                 state.workerDone()
             }
@@ -136,7 +136,7 @@ public final class ScoreSession: @unchecked Sendable {
         var stats = ScoreStats()
         var number = 0
         var texts: [String] = []
-        var lastProgress = Date.distantPast
+        var reporter = ProgressReporter(progress: progress, start: start)
         while let lines = nextLines() {
             var flushed = DispatchTime.now().uptimeNanoseconds
             for (offset, line) in lines.enumerated() {
@@ -149,12 +149,7 @@ public final class ScoreSession: @unchecked Sendable {
                     write(texts)
                     texts.removeAll(keepingCapacity: true)
                     flushed = now
-                    if let progress, Date().timeIntervalSince(lastProgress) > 0.5 {
-                        lastProgress = Date()
-                        var snapshot = stats
-                        snapshot.seconds = lastProgress.timeIntervalSince(start)
-                        progress(snapshot)
-                    }
+                    reporter.report(stats)
                 }
             }
         }
@@ -254,6 +249,28 @@ struct UnitSizer {
     }
 }
 
+/// Calls a progress callback with a snapshot of the counts at most every 0.5 s.
+struct ProgressReporter {
+    let progress: (@Sendable (ScoreStats) -> Void)?
+    let start: Date
+    private var last = Date.distantPast
+
+    init(progress: (@Sendable (ScoreStats) -> Void)?, start: Date) {
+        self.progress = progress
+        self.start = start
+    }
+
+    mutating func report(_ stats: ScoreStats) {
+        guard let progress else { return }
+        let now = Date()
+        guard now.timeIntervalSince(last) > 0.5 else { return }
+        last = now
+        var snapshot = stats
+        snapshot.seconds = now.timeIntervalSince(start)
+        progress(snapshot)
+    }
+}
+
 extension ScoreStats {
     mutating func count(_ outcome: ScoreSession.LineOutcome) {
         lines += 1
@@ -296,11 +313,12 @@ private final class PipelineState: @unchecked Sendable {
     var writing = false
     var finishedWorkers = 0
     var stats = ScoreStats()
-    var lastProgress = Date.distantPast
+    var reporter: ProgressReporter
 
-    init(window: Int, jobs: Int) {
+    init(window: Int, jobs: Int, reporter: ProgressReporter) {
         self.window = window
         self.jobs = jobs
+        self.reporter = reporter
     }
 
     /// Queues `lines`, waiting (in pieces) while `window` lines are in flight.
@@ -388,35 +406,26 @@ private final class PipelineState: @unchecked Sendable {
 
     /// Records the results of lines `first...`, then, unless another worker is writing, writes
     /// every result whose turn has come (outside the lock) and updates the counts.
-    func finish(
-        first: Int, results: [(String, ScoreSession.LineOutcome)], write: ([String]) -> Void,
-        progress: ((ScoreStats) -> Void)?, start: Date
-    ) {
+    func finish(first: Int, results: [(String, ScoreSession.LineOutcome)], write: ([String]) -> Void) {
         guard !results.isEmpty else { return }
         condition.lock()
         defer { condition.unlock() }
         pending[first] = results
         guard !writing else { return }
         writing = true
-        while let run = pending.removeValue(forKey: nextToWrite) {
-            var texts = run.map(\.0)
-            nextToWrite += run.count
-            for (_, outcome) in run { stats.count(outcome) }
-            while let more = pending.removeValue(forKey: nextToWrite) {
-                texts.append(contentsOf: more.map(\.0))
-                nextToWrite += more.count
-                for (_, outcome) in more { stats.count(outcome) }
+        while pending[nextToWrite] != nil {
+            // Every run whose turn has come (more may arrive while the lock is let go).
+            var texts: [String] = []
+            while let run = pending.removeValue(forKey: nextToWrite) {
+                texts.append(contentsOf: run.map(\.0))
+                nextToWrite += run.count
+                for (_, outcome) in run { stats.count(outcome) }
             }
             condition.unlock()
             write(texts)
             condition.lock()
             inFlight -= texts.count
-            if let progress, Date().timeIntervalSince(lastProgress) > 0.5 {
-                lastProgress = Date()
-                var snapshot = stats
-                snapshot.seconds = lastProgress.timeIntervalSince(start)
-                progress(snapshot)
-            }
+            reporter.report(stats)
         }
         writing = false
         if readerWaiting && inFlight <= window / 2 { condition.broadcast() }
