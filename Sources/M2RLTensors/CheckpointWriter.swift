@@ -17,7 +17,8 @@ import M2RLCore
 /// only the unaligned edges go through the cache, at once. A merge's output is written once and
 /// not read back, and filling fresh page-cache pages is what a buffered write mostly costs (on a
 /// VM that gives freed memory back to its host, `dd if=/dev/zero bs=8M count=128` into a new
-/// file took 4.2 s, and 1.0 s with `oflag=direct`). Where the file system refuses `O_DIRECT` (tmpfs), or a direct write fails with
+/// file took 4.2 s, and 1.0 s with `oflag=direct`). With `direct: false`, where the file system
+/// refuses `O_DIRECT` (tmpfs before Linux 6.6), or where a direct write fails with
 /// `EINVAL`, the write is buffered. A failed write behind is thrown by the next `write` or by
 /// `finish`.
 public final class CheckpointWriter: @unchecked Sendable {
@@ -85,6 +86,8 @@ public final class CheckpointWriter: @unchecked Sendable {
     private var writersRunning = 0
     private var stopping = false
     private var behindError: Error?
+    /// Bytes that went to the files around the page cache (the rest went through it).
+    private(set) var bytesWrittenDirect = 0
 
     public let directory: String
     /// The shard files' names, in order.
@@ -97,8 +100,10 @@ public final class CheckpointWriter: @unchecked Sendable {
     /// - Parameters:
     ///   - shardSize: the most tensor bytes per shard (at least 1).
     ///   - metadata: written as every shard's `__metadata__` (`format: pt` is added).
+    ///   - direct: write large pieces around the page cache where the file system allows it.
     /// - Throws: `TensorsError.io` when a file cannot be created.
-    public init(directory: String, tensors: [Tensor], shardSize: Int, metadata: [String: String] = [:]) throws {
+    public init(directory: String, tensors: [Tensor], shardSize: Int, metadata: [String: String] = [:],
+                direct: Bool = true) throws {
         precondition(shardSize > 0)
         self.directory = directory
         self.tensors = tensors
@@ -141,8 +146,8 @@ public final class CheckpointWriter: @unchecked Sendable {
             guard fd >= 0 else {
                 throw TensorsError(.io, file: path, "cannot create: \(String(cString: strerror(errno)))")
             }
-            let direct = Self.directFlag.map { open(path, O_WRONLY | O_CLOEXEC | $0) } ?? -1
-            shards.append(Shard(name: name, descriptor: fd, direct: max(direct, -1), dataStart: 8 + header.count))
+            let directFD = direct ? Self.directFlag.map { open(path, O_WRONLY | O_CLOEXEC | $0) } ?? -1 : -1
+            shards.append(Shard(name: name, descriptor: fd, direct: max(directFD, -1), dataStart: 8 + header.count))
             var prefix = [UInt8](repeating: 0, count: 8)
             for i in 0..<8 { prefix[i] = UInt8(truncatingIfNeeded: UInt64(header.count) >> (8 * UInt64(i))) }
             prefix += header
@@ -291,11 +296,13 @@ public final class CheckpointWriter: @unchecked Sendable {
             let failed = behindError != nil
             behind.unlock()
             var error: Error?
+            var direct = 0
             if !failed {
-                do { try writeDirect(job) } catch let failure { error = failure }
+                do { direct = try writeDirect(job) } catch let failure { error = failure }
             }
             behind.lock()
             if let error, behindError == nil { behindError = error }
+            bytesWrittenDirect += direct
             bounceFree.append(job.buffer)
             inFlight -= 1
             behind.broadcast()
@@ -307,7 +314,8 @@ public final class CheckpointWriter: @unchecked Sendable {
 
     /// Writes one bounce buffer with the direct descriptor; on `EINVAL` (the file system wants
     /// another alignment) or a partial block, the rest goes through the cache.
-    private func writeDirect(_ job: Pending) throws {
+    /// - Returns: the bytes written directly.
+    private func writeDirect(_ job: Pending) throws -> Int {
         var written = 0
         while written < job.count {
             let n = pwrite(job.shard.direct, job.buffer + written, job.count - written, off_t(job.offset + written))
@@ -319,8 +327,9 @@ public final class CheckpointWriter: @unchecked Sendable {
             let from = written + max(n, 0)
             try writeAll(job.shard.descriptor, UnsafeRawBufferPointer(start: job.buffer + from, count: job.count - from),
                          at: job.offset + from, path: job.path)
-            return
+            return from
         }
+        return written
     }
 
     /// Waits until every write behind is done and stops the writer threads.
