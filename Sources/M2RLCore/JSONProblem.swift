@@ -90,6 +90,14 @@ extension JSONText.Reader {
     }
 
     /// `null` (true) or not (false, nothing read).
+    /// `null` (nil) or an array whose items `item` reads.
+    fileprivate mutating func optionalArray<T>(_ item: (inout Self) throws -> T) throws -> [T]? {
+        if try null() { return nil }
+        var items: [T] = []
+        try elements { items.append(try item(&$0)) }
+        return items
+    }
+
     fileprivate mutating func null() throws -> Bool {
         guard peek == UInt8(ascii: "n") else { return false }
         _ = try literal("null", .null)
@@ -136,20 +144,14 @@ extension JSONText.Reader {
                 problem.answer = try r.optionalString()
             case 7 where key.is("choices"):
                 try Self.once(&seen, 16)
-                if try r.null() { break }
-                var choices: [String] = []
-                try r.elements { r in choices.append(try r.requiredString()) }
-                problem.choices = choices
+                problem.choices = try r.optionalArray { try $0.requiredString() }
             case 5 where key.is("tests"):
                 try Self.once(&seen, 32)
                 if try r.null() { break }
                 problem.tests = try r.codeTests()
             case 12 where key.is("instructions"):
                 try Self.once(&seen, 64)
-                if try r.null() { break }
-                var instructions: [Instruction] = []
-                try r.elements { r in instructions.append(try r.instruction()) }
-                problem.instructions = instructions
+                problem.instructions = try r.optionalArray { try $0.instruction() }
             case 8 where key.is("verifier"):
                 try Self.once(&seen, 128)
                 if try r.null() { break }
@@ -186,10 +188,7 @@ extension JSONText.Reader {
             case "language": try Self.once(&seen, 2); tests.language = try r.optionalString()
             case "cases":
                 try Self.once(&seen, 4)
-                if try r.null() { break }
-                var cases: [TestCase] = []
-                try r.elements { r in cases.append(try r.testCase()) }
-                tests.cases = cases
+                tests.cases = try r.optionalArray { try $0.testCase() }
             case "fn_name": try Self.once(&seen, 8); tests.fnName = try r.optionalString()
             case "compare": try Self.once(&seen, 16); tests.compare = try r.optionalString()
             case "time_limit_s": try Self.once(&seen, 32); tests.timeLimitS = try scalar(&r, \.number)
