@@ -89,19 +89,11 @@ enum JSONText {
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-        /// A string from well-formed UTF-8 (of the text, or of the scratch buffer).
-        ///
-        /// `String(decoding:)` checks the bytes anyway, but repairs malformed ones (each becomes
-        /// U+FFFD) instead of failing, and `String(validating:)` goes through generic code that
-        /// costs more than the check. So the string is made, then compared with its bytes
-        /// (`memcmp`): it is them byte for byte exactly when they were well-formed.
+        /// A string from well-formed UTF-8 (of the text, or of the scratch buffer), checked by
+        /// `UTF8Text` (malformed bytes are refused, never repaired).
         /// - Throws: `invalidUTF8`, at the closing quote.
         func makeString(_ utf8: UnsafeBufferPointer<UInt8>) throws -> String {
-            var text = String(decoding: utf8, as: UTF8.self)
-            guard utf8.count > 0 else { return text }
-            let same = text.utf8.count == utf8.count
-                && text.withUTF8 { memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0 }
-            guard same else { throw error(JSONText.invalidUTF8) }
+            guard let text = UTF8Text.string(validating: utf8) else { throw error(JSONText.invalidUTF8) }
             return text
         }
 
@@ -361,7 +353,7 @@ enum JSONText {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         write(value, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return UTF8Text.string(repairing: out)
     }
 
     private static func write(_ value: JSONValue, into out: inout [UInt8]) {

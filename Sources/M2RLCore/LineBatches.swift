@@ -76,6 +76,6 @@ public final class LineBatches {
 
     private static func line(_ bytes: UnsafePointer<UInt8>, count: Int) -> String {
         let length = count > 0 && bytes[count - 1] == 0x0D ? count - 1 : count
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
+        return UTF8Text.string(repairing: UnsafeBufferPointer(start: bytes, count: length))
     }
 }

@@ -816,7 +816,7 @@ extension IFEvalInstructions {
     /// Python `str` operations on arrays of code points, for the checkers above.
     enum Py {
         static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
-            String(decoding: utf8(scalars), as: UTF8.self)
+            UTF8Text.string(repairing: utf8(scalars))
         }
 
         /// The code points as UTF-8 (built as bytes: appending scalar by scalar to a String is slow).
@@ -1063,7 +1063,7 @@ extension IFEvalInstructions {
         /// The text with every code point replaced by its case key (same length in code points).
         static func caseFolded(_ text: String) -> String {
             if text.utf8.allSatisfy({ $0 < 0x80 }) {
-                return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+                return UTF8Text.string(repairing: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 })
             }
             // Built as UTF-8 bytes: appending scalar by scalar to a String costs more than the keys.
             var out: [UInt8] = []
@@ -1076,7 +1076,7 @@ extension IFEvalInstructions {
                     UTF8.encode(caseKey(scalar)) { out.append($0) }
                 }
             }
-            return String(decoding: out, as: UTF8.self)
+            return UTF8Text.string(repairing: out)
         }
 
         // MARK: translation

@@ -1,4 +1,5 @@
 import Foundation
+import M2RLCore
 
 /// The rule-based sentence splitter of IFEval's and IFBench's `instructions_util`
 /// (`split_into_sentences`): periods in honorifics, acronyms, web addresses, decimals and
@@ -97,7 +98,7 @@ public enum RuleSentences {
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return UTF8Text.string(repairing: out)
     }
 
     /// `t.replace(old, new)`: every non-overlapping occurrence, left to right, code point exact.
@@ -196,7 +197,7 @@ public enum RuleSentences {
             }
             guard changed else { return nil }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<b.count]))
-            return String(decoding: out, as: UTF8.self)
+            return UTF8Text.string(repairing: out)
         }
         return result ?? t
     }
@@ -249,7 +250,7 @@ public enum RuleSentences {
             }
             guard changed else { return nil }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<b.count]))
-            return String(decoding: out, as: UTF8.self)
+            return UTF8Text.string(repairing: out)
         }
         return result ?? t
     }
