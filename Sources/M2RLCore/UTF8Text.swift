@@ -24,49 +24,36 @@ public enum UTF8Text {
         var i = 0
         var ascii = true
         while i < n {
-            while i + 16 <= n {
-                let a = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                let b = UnsafeRawPointer(p + i + 8).loadUnaligned(as: UInt64.self)
-                if (a | b) & highs != 0 { break }
-                i += 16
+            if i + 8 <= n {
+                // Eight ASCII bytes are skipped whole; otherwise jump to the first non-ASCII one.
+                let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & highs
+                if word == 0 { i += 8; continue }
+                i += word.trailingZeroBitCount >> 3
+            } else if p[i] < 0x80 {
+                i += 1  // the tail, shorter than a word
+                continue
             }
-            while i + 8 <= n {
-                let a = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if a & highs != 0 {
-                    i += (a & highs).trailingZeroBitCount >> 3
-                    break
-                }
-                i += 8
+            let lead = p[i]
+            ascii = false
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return .malformed
             }
-            // Byte by byte from the first non-ASCII byte (or through a tail shorter than a word).
-            while i < n {
-                let lead = p[i]
-                if lead < 0x80 {
-                    i += 1
-                    if i & 7 == 0 { break } // aligned to a word again: back to the fast skip
-                    continue
-                }
-                ascii = false
-                let length: Int
-                var low: UInt8 = 0x80
-                var high: UInt8 = 0xBF
-                switch lead {
-                case 0xC2...0xDF: length = 2
-                case 0xE0: length = 3; low = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED: length = 3; high = 0x9F
-                case 0xF0: length = 4; low = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4: length = 4; high = 0x8F
-                default: return .malformed
-                }
-                guard i + length <= n else { return .malformed }
-                let second = p[i + 1]
-                guard second >= low && second <= high else { return .malformed }
-                if length >= 3 { guard p[i + 2] & 0xC0 == 0x80 else { return .malformed } }
-                if length == 4 { guard p[i + 3] & 0xC0 == 0x80 else { return .malformed } }
-                i += length
-            }
+            guard i + length <= n else { return .malformed }
+            let second = p[i + 1]
+            guard second >= low && second <= high else { return .malformed }
+            if length >= 3 { guard p[i + 2] & 0xC0 == 0x80 else { return .malformed } }
+            if length == 4 { guard p[i + 3] & 0xC0 == 0x80 else { return .malformed } }
+            i += length
         }
         return ascii ? .ascii : .multiByte
     }
