@@ -89,14 +89,6 @@ enum JSONText {
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-        /// A string from well-formed UTF-8 (of the text, or of the scratch buffer), checked by
-        /// `UTF8Text` (malformed bytes are refused, never repaired).
-        /// - Throws: `invalidUTF8`, at the closing quote.
-        func makeString(_ utf8: UnsafeBufferPointer<UInt8>) throws -> String {
-            guard let text = UTF8Text.string(validating: utf8) else { throw error(JSONText.invalidUTF8) }
-            return text
-        }
-
         func error(_ message: String) -> SyntaxError { SyntaxError(offset: position, message: message) }
 
         mutating func skipSpace() {
@@ -174,10 +166,11 @@ enum JSONText {
             }
         }
 
-        /// The index of the first byte at or after `from` that is `"`, `\\` or a control
-        /// character (or the end): eight bytes at a time. Each of the three zero-byte tests
-        /// (`(x - 0x01…) & ~x & 0x80…`) can flag bytes above a true match but never below
-        /// one, so the lowest flag of their union is the first special byte.
+        /// The index of the first byte at or after `from` that is `"`, `\\`, a control
+        /// character or not ASCII (or the end): eight bytes at a time. Each of the three
+        /// zero-byte tests (`(x - 0x01…) & ~x & 0x80…`) can flag bytes above a true match but
+        /// never below one, and the high bits flag exactly the bytes that are not ASCII, so the
+        /// lowest flag of their union is the first special byte.
         func scanToSpecial(from: Int) -> Int {
             var i = from
             let n = bytes.count
@@ -188,26 +181,44 @@ enum JSONText {
                 let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 let quote = w ^ (ones &* 0x22)
                 let slash = w ^ (ones &* 0x5C)
-                let found = ((quote &- ones) & ~quote | (slash &- ones) & ~slash | (w &- (ones &* 0x20)) & ~w) & highs
+                let found = ((quote &- ones) & ~quote | (slash &- ones) & ~slash | (w &- (ones &* 0x20)) & ~w | w) & highs
                 if found != 0 { return i + found.trailingZeroBitCount >> 3 }
                 i += 8
             }
             while i < n {
                 let b = base[i]
-                if b == 0x22 || b == 0x5C || b < 0x20 { return i }
+                if b == 0x22 || b == 0x5C || b < 0x20 || b >= 0x80 { return i }
                 i += 1
             }
             return n
         }
 
+        /// The string opening at `position` (a quote), unescaped. Its UTF-8 is checked as it is
+        /// scanned: the scans stop at each non-ASCII byte, whose sequence is checked there
+        /// (`UTF8Text.sequenceLength`), so the string is then made without a second pass.
+        /// - Throws: a syntax error at the offending byte, or `invalidUTF8` at the closing quote.
         mutating func string() throws -> String {
             position += 1 // opening quote
             let start = position
-            position = scanToSpecial(from: position)
-            guard position < bytes.count else { throw error("unterminated string") }
+            var ascii = true
+            var malformed = false
+            /// Steps over the non-ASCII sequence at `position`: one byte when it is malformed.
+            func multiByte(_ position: inout Int) {
+                ascii = false
+                let length = UTF8Text.sequenceLength(bytes.baseAddress!, at: position, count: bytes.count)
+                if length == 0 { malformed = true }
+                position += max(length, 1)
+            }
+            while true {
+                position = scanToSpecial(from: position)
+                guard position < bytes.count else { throw error("unterminated string") }
+                guard bytes[position] >= 0x80 else { break }
+                multiByte(&position)
+            }
             if bytes[position] == UInt8(ascii: "\"") {
                 // No escape: the string is the text's own bytes.
-                let text = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                guard !malformed else { throw error(JSONText.invalidUTF8) }
+                let text = UTF8Text.make(UnsafeBufferPointer(rebasing: bytes[start..<position]), ascii: ascii)
                 position += 1
                 return text
             }
@@ -224,7 +235,16 @@ enum JSONText {
                 let b = bytes[position]
                 if b == UInt8(ascii: "\"") {
                     position += 1
-                    return try makeString(UnsafeBufferPointer(start: out, count: count))
+                    guard !malformed else { throw error(JSONText.invalidUTF8) }
+                    return UTF8Text.make(UnsafeBufferPointer(start: out, count: count), ascii: ascii)
+                }
+                if b >= 0x80 {
+                    // Copied with the run after it, at the top of the loop.
+                    chunk = position
+                    multiByte(&position)
+                    position = scanToSpecial(from: position)
+                    guard position < bytes.count else { throw error("unterminated string") }
+                    continue
                 }
                 if b < 0x20 { throw error("control character in a string") }
                 position += 1 // the backslash
@@ -264,8 +284,8 @@ enum JSONText {
             }
         }
 
-        /// Copies bytes from `position` to `out + count` up to the next `"`, `\\` or control
-        /// character (or the end), advancing both: scanning and copying in one pass, eight bytes
+        /// Copies bytes from `position` to `out + count` up to the next `"`, `\\`, control
+        /// character or non-ASCII byte (or the end), advancing both: scanning and copying in one pass, eight bytes
         /// at a time (each word is stored whole; the bytes past the run are overwritten later,
         /// and `out` has 8 bytes of slack).
         mutating func copyToSpecial(into out: UnsafeMutablePointer<UInt8>, count: inout Int) {
@@ -278,7 +298,7 @@ enum JSONText {
                 UnsafeMutableRawPointer(out + count).storeBytes(of: w, as: UInt64.self)
                 let quote = w ^ (ones &* 0x22)
                 let slash = w ^ (ones &* 0x5C)
-                let found = ((quote &- ones) & ~quote | (slash &- ones) & ~slash | (w &- (ones &* 0x20)) & ~w) & highs
+                let found = ((quote &- ones) & ~quote | (slash &- ones) & ~slash | (w &- (ones &* 0x20)) & ~w | w) & highs
                 if found != 0 {
                     let k = found.trailingZeroBitCount >> 3
                     position += k
@@ -290,7 +310,7 @@ enum JSONText {
             }
             while position < n {
                 let b = base[position]
-                if b == 0x22 || b == 0x5C || b < 0x20 { return }
+                if b == 0x22 || b == 0x5C || b < 0x20 || b >= 0x80 { return }
                 out[count] = b
                 count += 1
                 position += 1

@@ -33,29 +33,38 @@ public enum UTF8Text {
                 i += 1  // the tail, shorter than a word
                 continue
             }
-            let lead = p[i]
             ascii = false
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return .malformed
-            }
-            guard i + length <= n else { return .malformed }
-            let second = p[i + 1]
-            guard second >= low && second <= high else { return .malformed }
-            if length >= 3 { guard p[i + 2] & 0xC0 == 0x80 else { return .malformed } }
-            if length == 4 { guard p[i + 3] & 0xC0 == 0x80 else { return .malformed } }
+            let length = sequenceLength(p, at: i, count: n)
+            guard length > 0 else { return .malformed }
             i += length
         }
         return ascii ? .ascii : .multiByte
+    }
+
+    /// The length (2 to 4) of the well-formed sequence at `p[i]`, whose lead byte is not ASCII,
+    /// within `p[0..<count]`; 0 when it is malformed (a continuation or invalid lead byte, a
+    /// wrong or missing continuation byte, an overlong form, a surrogate, above U+10FFFF).
+    @inline(__always)
+    static func sequenceLength(_ p: UnsafePointer<UInt8>, at i: Int, count n: Int) -> Int {
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch p[i] {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return 0
+        }
+        guard i + length <= n else { return 0 }
+        let second = p[i + 1]
+        guard second >= low && second <= high else { return 0 }
+        if length >= 3 { guard p[i + 2] & 0xC0 == 0x80 else { return 0 } }
+        if length == 4 { guard p[i + 3] & 0xC0 == 0x80 else { return 0 } }
+        return length
     }
 
     /// The string of `bytes`, or nil when they are not well-formed UTF-8.
@@ -76,7 +85,8 @@ public enum UTF8Text {
         bytes.withUnsafeBufferPointer { string(repairing: $0) }
     }
 
-    private static func make(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String {
+    /// The string of bytes already checked (by `validate`, or as `JSONText` scans them).
+    static func make(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String {
         guard !bytes.isEmpty else { return "" }
         return unsafe String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: ascii))
     }

@@ -48,6 +48,40 @@ struct JSONTextTests {
         }
     }
 
+    @Test("string bytes are checked as UTF-8 while scanned: each malformed sequence refused, in plain and escaped strings alike")
+    func utf8InStrings() throws {
+        // Each sequence (well-formed or not) between ASCII runs of 0 to 9 bytes, in a string
+        // without escapes and in one with an escape before and after it. The oracle is the
+        // standard library's decoder (see UTF8TextTests).
+        let sequences: [[UInt8]] = [
+            [0xC3, 0xA9], [0xE2, 0x88, 0x9E], [0xF0, 0x9F, 0x98, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xED, 0x9F, 0xBF],
+            [0x80], [0xBF], [0xC0, 0xAF], [0xC1, 0xBF], [0xC3], [0xC3, 0x28], [0xE0, 0x80, 0xAF], [0xE2, 0x88],
+            [0xED, 0xA0, 0x80], [0xF0, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFE], [0xFF],
+        ]
+        var checked = 0
+        for sequence in sequences {
+            let wellFormed = String(validating: sequence, as: UTF8.self) != nil
+            for before in 0...9 {
+                for escaped in [false, true] {
+                    let pad = Array(repeating: UInt8(ascii: "a"), count: before)
+                    let escape: [UInt8] = escaped ? Array(#"\n"#.utf8) : []
+                    let document = Array("[\"".utf8) + escape + pad + sequence + pad + escape + Array("\"]".utf8)
+                    let parsed = Result { try document.withUnsafeBytes { try JSONValue.parse(bytes: $0) } }
+                    switch parsed {
+                    case .success(let value):
+                        let expected = (escaped ? "\n" : "") + String(decoding: pad + sequence + pad, as: UTF8.self) + (escaped ? "\n" : "")
+                        #expect(wellFormed && value == .array([.string(expected)]), "\(sequence) after \(before), escaped \(escaped)")
+                    case .failure(let error):
+                        let invalid = (error as? JSONText.SyntaxError)?.message == JSONText.invalidUTF8
+                        #expect(!wellFormed && invalid, "\(sequence) after \(before), escaped \(escaped): \(error)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == sequences.count * 20)
+    }
+
     @Test("numbers keep the distinction the text made: 3 is an int, 3.0 and 1e3 are doubles")
     func numberKinds() throws {
         #expect(try JSONValue.parse("[3, 3.0, 1e3, -0, 12345678901234567890]")
