@@ -450,60 +450,78 @@ public enum LanguageIdentifier {
 
     /// The languages sharing one script, with each n-gram's per-language weights in flat arrays.
     /// Built once per process (`Model.shared`), read-only afterwards.
+    ///
+    /// A gram's weight for language l is log((count + prior) / (total_l + smoothing)), where the
+    /// prior is the gram's share of all the group's grams times `smoothing`. Most counts are 0
+    /// (a sample holds a gram in a few languages, not in all ~30), so the weight is split as
+    ///     log(prior) − log(total_l + smoothing) + [count > 0] · (log(count + prior) − log(prior))
+    /// and a text's score for l, Σ over its grams of times × weight, as
+    ///     Σ times · log(prior)  −  log(total_l + smoothing) · Σ times  +  Σ over the (gram, l)
+    ///     with a count of times · (log(count + prior) − log(prior)).
+    /// The first term is the same for every language and is left out of the comparison; the
+    /// third reads only the languages that have the gram (a few bytes per gram instead of a
+    /// 248-byte row of the dense table, which did not stay in cache).
     struct Group: Sendable {
         /// langdetect's codes, in `LanguageSamples` order (ties go to the first).
         var codes: [String]
-        /// Every gram of the group's samples; its number is its row of `weights`.
+        /// Every gram of the group's samples; its number is its row.
         private var index: GramIndex
-        /// Row `r` occupies `weights[r * codes.count ..< (r + 1) * codes.count]`: each
-        /// language's smoothed log-probability of the gram.
-        private var weights: [Double]
+        /// Row `r`'s entries are `languages[rows[r] ..< rows[r + 1]]` with `boosts` alongside:
+        /// each language whose samples have the gram, and log(count + prior) − log(prior).
+        private var rows: [Int32]
+        private var languages: [UInt8]
+        private var boosts: [Double]
+        /// log(total_l + smoothing) for each language l.
+        private var logTotals: [Double]
 
         static let smoothing = 200.0
 
         /// Counts each language's sample grams (`samples[l]`, every occurrence) and derives the
-        /// weights: log((count + prior) / (total + smoothing)), where the prior is the gram's
-        /// share of all the group's grams times `smoothing`.
+        /// entries above.
         init(codes: [String], samples: [[Gram]]) {
+            precondition(codes.count <= 256, "a language group holds at most 256 languages")
             self.codes = codes
-            let languages = codes.count
+            let count = codes.count
             var index = GramIndex(capacity: 1 << 14)
-            var counts: [Int32] = []
+            var counts: [Int32] = []   // row r, language l at r * count + l
             var global: [Int] = []
-            var totals = [Double](repeating: 0, count: languages)
+            var totals = [Double](repeating: 0, count: count)
             for (l, grams) in samples.enumerated() {
                 totals[l] = Double(grams.count)
                 for gram in grams {
                     let row = index.insert(gram)
                     if row == global.count {
                         global.append(0)
-                        counts.append(contentsOf: repeatElement(0, count: languages))
+                        counts.append(contentsOf: repeatElement(0, count: count))
                     }
-                    counts[row * languages + l] += 1
+                    counts[row * count + l] += 1
                     global[row] += 1
                 }
             }
-            // log((count + prior) / (total + smoothing)) as log(count + prior) - log(total +
-            // smoothing): one logarithm per language, one per gram and one per (gram, language)
-            // a sample has, instead of one per table cell (most cells are 0 counts).
             let globalTotal = totals.reduce(0, +)
-            let logTotals = totals.map { log($0 + Self.smoothing) }
-            var weights = [Double](repeating: 0, count: counts.count)
+            var rows: [Int32] = [0]
+            var languages: [UInt8] = []
+            var boosts: [Double] = []
+            rows.reserveCapacity(global.count + 1)
             for row in global.indices {
                 let prior = Self.smoothing * Double(global[row]) / globalTotal
                 let logPrior = log(prior)
-                for l in 0..<languages {
-                    let count = counts[row * languages + l]
-                    weights[row * languages + l] = (count == 0 ? logPrior : log(Double(count) + prior)) - logTotals[l]
+                for l in 0..<count where counts[row * count + l] > 0 {
+                    languages.append(UInt8(l))
+                    boosts.append(log(Double(counts[row * count + l]) + prior) - logPrior)
                 }
+                rows.append(Int32(languages.count))
             }
             self.index = index
-            self.weights = weights
+            self.rows = rows
+            self.languages = languages
+            self.boosts = boosts
+            self.logTotals = totals.map { log($0 + Self.smoothing) }
         }
 
         /// The language whose weights give the text's grams (every occurrence) the highest
         /// total; the first language when no gram is known. Each distinct gram adds its count
-        /// times its weight, in order of first occurrence, so the answer does not depend on
+        /// times its boosts, in order of first occurrence, so the answer does not depend on
         /// hashing.
         func classify(grams: [Gram]) -> String {
             var seen = GramIndex(capacity: max(16, grams.count / 2))
@@ -513,23 +531,29 @@ public enum LanguageIdentifier {
                 let k = seen.insert(gram)
                 if k == times.count { times.append(1) } else { times[k] += 1 }
             }
-            let languages = codes.count
-            var scores = [Double](repeating: 0, count: languages)
-            var any = false
+            let count = codes.count
+            var scores = [Double](repeating: 0, count: count)
+            var known = 0.0
             scores.withUnsafeMutableBufferPointer { total in
-                weights.withUnsafeBufferPointer { table in
-                    for (k, gram) in seen.grams.enumerated() {
-                        guard let row = index.number(of: gram) else { continue }
-                        any = true
-                        let weight = table.baseAddress! + row * languages
-                        let t = Double(times[k])
-                        for l in 0..<languages { total[l] += t * weight[l] }
+                rows.withUnsafeBufferPointer { rows in
+                    languages.withUnsafeBufferPointer { languages in
+                        boosts.withUnsafeBufferPointer { boosts in
+                            for (k, gram) in seen.grams.enumerated() {
+                                guard let row = index.number(of: gram) else { continue }
+                                let t = Double(times[k])
+                                known += t
+                                for e in Int(rows[row])..<Int(rows[row + 1]) {
+                                    total[Int(languages[e])] += t * boosts[e]
+                                }
+                            }
+                        }
                     }
                 }
             }
-            guard any else { return codes[0] }
+            guard known > 0 else { return codes[0] }
+            for l in 0..<count { scores[l] -= logTotals[l] * known }
             var best = 0
-            for l in 0..<languages where scores[l] > scores[best] { best = l }
+            for l in 0..<count where scores[l] > scores[best] { best = l }
             return codes[best]
         }
     }
