@@ -383,21 +383,27 @@ public enum LanguageIdentifier {
 
     /// A set of grams, each numbered in the order it was first inserted: open addressing with
     /// linear probing, the slot count a power of two kept at least twice the number of grams
-    /// (it doubles when it would not be). Lookups and inserts cost O(1) on average.
+    /// (it doubles when it would not be). Each slot holds its gram and the gram's value side by
+    /// side, so a lookup touches one cache line. Lookups and inserts cost O(1) on average.
     struct GramIndex: Sendable {
+        struct Slot: Sendable {
+            /// 0 = empty (no gram is 0).
+            var gram: Gram = 0
+            /// The gram's number, or what `freeze` put there.
+            var value: Int32 = 0
+            var extra: Int32 = 0
+        }
+
         /// The grams, by number.
         private(set) var grams: [Gram] = []
-        /// Each slot: a gram (0 = empty; no gram is 0) and its number.
-        private var keys: [Gram]
-        private var numbers: [Int32]
+        private var slots: [Slot]
         private var shift: UInt64
 
         /// An empty index with room for `capacity` grams before it grows.
         init(capacity: Int) {
             var bits: UInt64 = 4
             while (1 << bits) < capacity * 2 { bits += 1 }
-            keys = [Gram](repeating: 0, count: 1 << bits)
-            numbers = [Int32](repeating: 0, count: 1 << bits)
+            slots = [Slot](repeating: Slot(), count: 1 << bits)
             shift = 64 - bits
             grams.reserveCapacity(capacity)
         }
@@ -405,44 +411,55 @@ public enum LanguageIdentifier {
         var count: Int { grams.count }
 
         @inline(__always)
-        private func slot(_ gram: Gram) -> Int {
+        private func home(_ gram: Gram) -> Int {
             Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        }
+
+        /// The gram's slot, or nil when it was never inserted.
+        @inline(__always)
+        func slot(of gram: Gram) -> Slot? {
+            let mask = slots.count - 1
+            var slot = home(gram)
+            while true {
+                let found = slots[slot]
+                if found.gram == gram { return found }
+                if found.gram == 0 { return nil }
+                slot = (slot + 1) & mask
+            }
         }
 
         /// The gram's number, or nil when it was never inserted.
         @inline(__always)
-        func number(of gram: Gram) -> Int? {
-            let mask = keys.count - 1
-            var slot = slot(gram)
-            while true {
-                let key = keys[slot]
-                if key == gram { return Int(numbers[slot]) }
-                if key == 0 { return nil }
-                slot = (slot + 1) & mask
-            }
-        }
+        func number(of gram: Gram) -> Int? { slot(of: gram).map { Int($0.value) } }
 
         /// The gram's number, inserting it (with the next number) when it is new.
         @inline(__always)
         mutating func insert(_ gram: Gram) -> Int {
-            let mask = keys.count - 1
-            var slot = slot(gram)
+            let mask = slots.count - 1
+            var slot = home(gram)
             while true {
-                let key = keys[slot]
-                if key == gram { return Int(numbers[slot]) }
-                if key == 0 { break }
+                let found = slots[slot]
+                if found.gram == gram { return Int(found.value) }
+                if found.gram == 0 { break }
                 slot = (slot + 1) & mask
             }
             let number = grams.count
-            keys[slot] = gram
-            numbers[slot] = Int32(number)
+            slots[slot] = Slot(gram: gram, value: Int32(number))
             grams.append(gram)
-            if grams.count * 2 > keys.count { grow() }
+            if grams.count * 2 > slots.count { grow() }
             return number
         }
 
+        /// Replaces each gram's number n by `values(n)`, for lookups that need no numbers after
+        /// (a frozen index: `insert` must not be called again).
+        mutating func freeze(_ values: (Int) -> (value: Int32, extra: Int32)) {
+            for k in slots.indices where slots[k].gram != 0 {
+                (slots[k].value, slots[k].extra) = values(Int(slots[k].value))
+            }
+        }
+
         private mutating func grow() {
-            var bigger = GramIndex(capacity: keys.count)
+            var bigger = GramIndex(capacity: slots.count)
             for gram in grams { _ = bigger.insert(gram) }
             self = bigger
         }
@@ -464,58 +481,70 @@ public enum LanguageIdentifier {
     struct Group: Sendable {
         /// langdetect's codes, in `LanguageSamples` order (ties go to the first).
         var codes: [String]
-        /// Every gram of the group's samples; its number is its row.
+        /// Every gram of the group's samples, frozen: a slot's `value` is where the gram's
+        /// entries start and `extra` how many there are.
         private var index: GramIndex
-        /// Row `r`'s entries are `languages[rows[r] ..< rows[r + 1]]` with `boosts` alongside:
-        /// each language whose samples have the gram, and log(count + prior) − log(prior).
-        private var rows: [Int32]
-        private var languages: [UInt8]
-        private var boosts: [Double]
+        /// Each language whose samples have the gram, with log(count + prior) − log(prior).
+        private var entries: [Entry]
         /// log(total_l + smoothing) for each language l.
         private var logTotals: [Double]
+
+        struct Entry: Sendable {
+            var boost: Double
+            var language: Int32
+        }
 
         static let smoothing = 200.0
 
         /// Counts each language's sample grams (`samples[l]`, every occurrence) and derives the
         /// entries above.
         init(codes: [String], samples: [[Gram]]) {
-            precondition(codes.count <= 256, "a language group holds at most 256 languages")
             self.codes = codes
-            let count = codes.count
-            var index = GramIndex(capacity: 1 << 14)
-            var counts: [Int32] = []   // row r, language l at r * count + l
-            var global: [Int] = []
-            var totals = [Double](repeating: 0, count: count)
+            // Each (gram, language) pair with its count: a language's grams are counted in a
+            // table of its own first (small enough to stay in cache), then each distinct gram
+            // joins the group's index once.
+            var index = GramIndex(capacity: 1 << 15)
+            var global: [Int32] = []       // by row: the gram's count over all languages
+            var pairRow: [Int32] = []
+            var pairLanguage: [Int32] = []
+            var pairCount: [Int32] = []
+            var totals = [Double](repeating: 0, count: codes.count)
             for (l, grams) in samples.enumerated() {
                 totals[l] = Double(grams.count)
+                var local = GramIndex(capacity: max(16, grams.count / 2))
+                var times: [Int32] = []
                 for gram in grams {
+                    let k = local.insert(gram)
+                    if k == times.count { times.append(1) } else { times[k] += 1 }
+                }
+                for (k, gram) in local.grams.enumerated() {
                     let row = index.insert(gram)
-                    if row == global.count {
-                        global.append(0)
-                        counts.append(contentsOf: repeatElement(0, count: count))
-                    }
-                    counts[row * count + l] += 1
-                    global[row] += 1
+                    if row == global.count { global.append(0) }
+                    global[row] += times[k]
+                    pairRow.append(Int32(row))
+                    pairLanguage.append(Int32(l))
+                    pairCount.append(times[k])
                 }
             }
+            // Entries grouped by row (a counting sort of the pairs; within a row, languages stay
+            // in order, as the pairs were met language by language).
+            var rows = [Int32](repeating: 0, count: global.count + 1)
+            for row in pairRow { rows[Int(row) + 1] += 1 }
+            for r in 0..<global.count { rows[r + 1] += rows[r] }
+            var next = rows
             let globalTotal = totals.reduce(0, +)
-            var rows: [Int32] = [0]
-            var languages: [UInt8] = []
-            var boosts: [Double] = []
-            rows.reserveCapacity(global.count + 1)
-            for row in global.indices {
-                let prior = Self.smoothing * Double(global[row]) / globalTotal
-                let logPrior = log(prior)
-                for l in 0..<count where counts[row * count + l] > 0 {
-                    languages.append(UInt8(l))
-                    boosts.append(log(Double(counts[row * count + l]) + prior) - logPrior)
-                }
-                rows.append(Int32(languages.count))
+            let priors = global.map { Self.smoothing * Double($0) / globalTotal }
+            let logPriors = priors.map { log($0) }
+            var entries = [Entry](repeating: Entry(boost: 0, language: 0), count: pairRow.count)
+            for pair in pairRow.indices {
+                let row = Int(pairRow[pair])
+                let boost = log(Double(pairCount[pair]) + priors[row]) - logPriors[row]
+                entries[Int(next[row])] = Entry(boost: boost, language: pairLanguage[pair])
+                next[row] += 1
             }
+            index.freeze { row in (rows[row], rows[row + 1] - rows[row]) }
             self.index = index
-            self.rows = rows
-            self.languages = languages
-            self.boosts = boosts
+            self.entries = entries
             self.logTotals = totals.map { log($0 + Self.smoothing) }
         }
 
@@ -535,17 +564,14 @@ public enum LanguageIdentifier {
             var scores = [Double](repeating: 0, count: count)
             var known = 0.0
             scores.withUnsafeMutableBufferPointer { total in
-                rows.withUnsafeBufferPointer { rows in
-                    languages.withUnsafeBufferPointer { languages in
-                        boosts.withUnsafeBufferPointer { boosts in
-                            for (k, gram) in seen.grams.enumerated() {
-                                guard let row = index.number(of: gram) else { continue }
-                                let t = Double(times[k])
-                                known += t
-                                for e in Int(rows[row])..<Int(rows[row + 1]) {
-                                    total[Int(languages[e])] += t * boosts[e]
-                                }
-                            }
+                entries.withUnsafeBufferPointer { entries in
+                    for (k, gram) in seen.grams.enumerated() {
+                        guard let slot = index.slot(of: gram) else { continue }
+                        let t = Double(times[k])
+                        known += t
+                        let first = Int(slot.value)
+                        for e in first..<first + Int(slot.extra) {
+                            total[Int(entries[e].language)] += t * entries[e].boost
                         }
                     }
                 }
