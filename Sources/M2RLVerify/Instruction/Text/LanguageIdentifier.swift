@@ -482,10 +482,19 @@ public enum LanguageIdentifier {
         /// langdetect's codes, in `LanguageSamples` order (ties go to the first).
         var codes: [String]
         /// Every gram of the group's samples, frozen: a slot's `value` is where the gram's
-        /// entries start and `extra` how many there are.
+        /// entries start and `extra` how many there are, or, when `extra` is -1, the gram's row
+        /// of `dense`.
         private var index: GramIndex
         /// Each language whose samples have the gram, with log(count + prior) − log(prior).
         private var entries: [Entry]
+        /// The grams that many languages have (at least `denseFrom`) as whole rows of one boost
+        /// per language, 0 where a language has no count, `stride` wide: adding t × 0 leaves a
+        /// score as it is, so the sums are the ones the entries give, bit for bit, four
+        /// languages at a time.
+        private var dense: [Double]
+        /// The language count rounded up to a multiple of 4.
+        private var stride: Int
+        static let denseFrom = 8
         /// log(total_l + smoothing) for each language l.
         private var logTotals: [Double]
 
@@ -542,9 +551,20 @@ public enum LanguageIdentifier {
                 entries[Int(next[row])] = Entry(boost: boost, language: pairLanguage[pair])
                 next[row] += 1
             }
-            index.freeze { row in (rows[row], rows[row + 1] - rows[row]) }
+            let stride = (codes.count + 3) & ~3
+            var dense: [Double] = []
+            index.freeze { row in
+                let size = rows[row + 1] - rows[row]
+                guard size >= Self.denseFrom else { return (rows[row], size) }
+                let start = dense.count
+                dense.append(contentsOf: repeatElement(0, count: stride))
+                for e in Int(rows[row])..<Int(rows[row + 1]) { dense[start + Int(entries[e].language)] = entries[e].boost }
+                return (Int32(start / stride), -1)
+            }
             self.index = index
             self.entries = entries
+            self.dense = dense
+            self.stride = stride
             self.logTotals = totals.map { log($0 + Self.smoothing) }
         }
 
@@ -553,25 +573,55 @@ public enum LanguageIdentifier {
         /// times its boosts, in order of first occurrence, so the answer does not depend on
         /// hashing.
         func classify(grams: [Gram]) -> String {
-            var seen = GramIndex(capacity: max(16, grams.count / 2))
-            var times: [Int] = []
-            times.reserveCapacity(grams.count / 2)
+            // The text's distinct grams with their counts, in order of first occurrence: open
+            // addressing in a table at least twice the number of grams (so it never fills).
+            var bits = 5
+            while 1 << bits < grams.count * 2 { bits += 1 }
+            let size = 1 << bits, mask = size - 1, shift = UInt64(64 - bits)
+            let keys = UnsafeMutablePointer<Gram>.allocate(capacity: size)
+            let times = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+            let order = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, grams.count))
+            keys.initialize(repeating: 0, count: size)
+            defer { keys.deallocate(); times.deallocate(); order.deallocate() }
+            var distinct = 0
             for gram in grams {
-                let k = seen.insert(gram)
-                if k == times.count { times.append(1) } else { times[k] += 1 }
+                var slot = Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                while keys[slot] != gram && keys[slot] != 0 { slot = (slot + 1) & mask }
+                if keys[slot] == gram {
+                    times[slot] += 1
+                } else {
+                    keys[slot] = gram
+                    times[slot] = 1
+                    order[distinct] = Int32(slot)
+                    distinct += 1
+                }
             }
             let count = codes.count
-            var scores = [Double](repeating: 0, count: count)
+            var scores = [Double](repeating: 0, count: stride)
             var known = 0.0
             scores.withUnsafeMutableBufferPointer { total in
                 entries.withUnsafeBufferPointer { entries in
-                    for (k, gram) in seen.grams.enumerated() {
-                        guard let slot = index.slot(of: gram) else { continue }
-                        let t = Double(times[k])
-                        known += t
-                        let first = Int(slot.value)
-                        for e in first..<first + Int(slot.extra) {
-                            total[Int(entries[e].language)] += t * entries[e].boost
+                    dense.withUnsafeBufferPointer { dense in
+                        let sums = UnsafeMutableRawPointer(total.baseAddress!)
+                        for k in 0..<distinct {
+                            let slot = Int(order[k])
+                            guard let found = index.slot(of: keys[slot]) else { continue }
+                            let t = Double(times[slot])
+                            known += t
+                            if found.extra < 0 {
+                                let row = UnsafeRawPointer(dense.baseAddress! + Int(found.value) * stride)
+                                let tt = SIMD4<Double>(repeating: t)
+                                for l in Swift.stride(from: 0, to: stride, by: 4) {
+                                    let sum = sums.loadUnaligned(fromByteOffset: l * 8, as: SIMD4<Double>.self)
+                                    let boost = row.loadUnaligned(fromByteOffset: l * 8, as: SIMD4<Double>.self)
+                                    sums.storeBytes(of: sum + tt * boost, toByteOffset: l * 8, as: SIMD4<Double>.self)
+                                }
+                            } else {
+                                let first = Int(found.value)
+                                for e in first..<first + Int(found.extra) {
+                                    total[Int(entries[e].language)] += t * entries[e].boost
+                                }
+                            }
                         }
                     }
                 }
