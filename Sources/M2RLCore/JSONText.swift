@@ -42,44 +42,6 @@ enum JSONText {
         return value
     }
 
-    /// Whether `bytes` are well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
-    /// ASCII runs are checked sixteen bytes at a time.
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            if i + 16 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    | UnsafeRawPointer(base + i + 8).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 { i += 16; continue }
-            }
-            let b = base[i]
-            if b < 0x80 { i += 1; continue }
-            let count: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: count = 1
-            case 0xE0: count = 2; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: count = 2
-            case 0xED: count = 2; upper = 0x9F
-            case 0xF0: count = 3; lower = 0x90
-            case 0xF1...0xF3: count = 3
-            case 0xF4: count = 3; upper = 0x8F
-            default: return false
-            }
-            guard i + count < n else { return false }
-            guard base[i + 1] >= lower, base[i + 1] <= upper else { return false }
-            var k = 2
-            while k <= count {
-                guard base[i + k] >= 0x80, base[i + k] <= 0xBF else { return false }
-                k += 1
-            }
-            i += count + 1
-        }
-        return true
-    }
-
     /// A cursor over JSON text (also used by `Problem(canonicalLine:)`, JSONProblem.swift).
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>

@@ -80,7 +80,7 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Whether `bytes` are well-formed UTF-8.
     public static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        JSONText.isValidUTF8(bytes.bindMemory(to: UInt8.self))
+        UTF8Text.validate(bytes.bindMemory(to: UInt8.self)) != .malformed
     }
 }
 

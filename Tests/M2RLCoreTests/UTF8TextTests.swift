@@ -74,7 +74,7 @@ struct UTF8TextTests {
 
     @Test("seeded random texts of ASCII runs, well-formed scalars of every length and stray bytes")
     func randomTexts() {
-        var rng = SplitMix(seed: 20251128)
+        var rng = SplitMix64(seed: 20251128)
         let scalars: [Unicode.Scalar] = ["é", "ß", "Ω", "ж", "中", "€", "\u{FFFD}", "\u{FEFF}", "😀", "\u{10FFFF}", "\u{7FF}", "\u{800}", "\u{D7FF}", "\u{E000}", "\u{10000}"]
         var failures: [[UInt8]] = []
         var malformed = 0
@@ -101,18 +101,5 @@ struct UTF8TextTests {
         bytes[bytes.count - 5] = 0xFF
         #expect(bytes.withUnsafeBufferPointer { UTF8Text.validate($0) } == .malformed)
         #expect(Array("".utf8).withUnsafeBufferPointer { UTF8Text.validate($0) } == .ascii)
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the random texts are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

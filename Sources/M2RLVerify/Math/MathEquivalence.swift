@@ -1,4 +1,5 @@
 import BigInt
+import M2RLCore
 
 /// Decides whether a predicted answer equals the gold answer.
 ///
