@@ -411,10 +411,10 @@ public enum LanguageIdentifier {
             grams.reserveCapacity(capacity)
         }
 
-        var count: Int { grams.count }
-
+        /// A gram's first slot in a table of 2^(64 − shift) slots (Fibonacci hashing); also
+        /// used by `Group.classify`'s counting table.
         @inline(__always)
-        private func home(_ gram: Gram) -> Int {
+        static func home(_ gram: Gram, shift: UInt64) -> Int {
             Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> shift)
         }
 
@@ -422,7 +422,7 @@ public enum LanguageIdentifier {
         @inline(__always)
         func slot(of gram: Gram) -> Slot? {
             let mask = slots.count - 1
-            var slot = home(gram)
+            var slot = Self.home(gram, shift: shift)
             while true {
                 let found = slots[slot]
                 if found.gram == gram { return found }
@@ -431,15 +431,11 @@ public enum LanguageIdentifier {
             }
         }
 
-        /// The gram's number, or nil when it was never inserted.
-        @inline(__always)
-        func number(of gram: Gram) -> Int? { slot(of: gram).map { Int($0.value) } }
-
         /// The gram's number, inserting it (with the next number) when it is new.
         @inline(__always)
         mutating func insert(_ gram: Gram) -> Int {
             let mask = slots.count - 1
-            var slot = home(gram)
+            var slot = Self.home(gram, shift: shift)
             while true {
                 let found = slots[slot]
                 if found.gram == gram { return Int(found.value) }
@@ -588,7 +584,7 @@ public enum LanguageIdentifier {
             defer { keys.deallocate(); times.deallocate(); order.deallocate() }
             var distinct = 0
             for gram in grams {
-                var slot = Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                var slot = GramIndex.home(gram, shift: shift)
                 while keys[slot] != gram && keys[slot] != 0 { slot = (slot + 1) & mask }
                 if keys[slot] == gram {
                     times[slot] += 1
