@@ -51,8 +51,12 @@ struct UTF8TextTests {
         var failures: [[UInt8]] = []
         for lead in UInt8(0xE0)...0xEF {
             for second in near {
-                for third in near where !Self.check(Self.placed([lead, second, third], before: 5, after: 0)) {
-                    failures.append([lead, second, third])
+                // At the very end (checked byte by byte) and followed by more text (checked from
+                // one 4-byte load).
+                for third in near {
+                    for after in [0, 4] where !Self.check(Self.placed([lead, second, third], before: 5, after: after)) {
+                        failures.append([lead, second, third])
+                    }
                 }
             }
         }
