@@ -4,8 +4,9 @@ NumPy only, for bench/merge.sh.
 
     python3 bench/merge_gen.py ROOT [--seed N] [--shard-mb 500]
 
-prints the folder holding base/, rl-1/, rl-2/ and rl-3/: ROOT/s<seed>-<hash of this file>. A
-folder already complete (its DONE file present) is reused as it is, so reruns cost nothing;
+prints the folder holding base/, rl-1/, rl-2/ and rl-3/: ROOT/s<seed>-m<shard MB>-<hash of this
+file and of bench/merge_numpy.py, whose BF16 rounding, header writer and reader it uses>. A folder
+already complete (its DONE file present) is reused as it is, so reruns cost nothing;
 other folders under ROOT (older seeds or generator versions) are removed to save disk.
 
 Shapes are Qwen2.5-0.5B's (494,032,768 parameters): a tied 151936 x 896 embedding, 24 layers of
@@ -26,6 +27,10 @@ import shutil
 import sys
 
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import merge_numpy  # noqa: E402
+from merge_numpy import bf16_from_f32, header_bytes, open_checkpoint  # noqa: E402
 
 HIDDEN, LAYERS, VOCAB, INTER, KV = 896, 24, 151936, 4864, 128
 DENSITIES = (0.05, 0.15, 0.30)
@@ -65,16 +70,6 @@ CONFIG = {
 }
 
 
-def bf16_from_f32(x):
-    """F32 -> BF16 bits, round to nearest, ties to even; NaN stays a (quiet) NaN."""
-    u = x.view(np.uint32)
-    out = ((u + (np.uint32(0x7FFF) + ((u >> 16) & 1))) >> 16).astype(np.uint16)
-    nan = np.isnan(x)
-    if nan.any():
-        out[nan] = ((u[nan] >> 16) | 0x40).astype(np.uint16)
-    return out
-
-
 def plan_shards(tensors, shard_bytes):
     """Greedy HF-style sharding in order: a new shard when the next tensor would not fit."""
     shards, current, size = [], [], 0
@@ -88,18 +83,6 @@ def plan_shards(tensors, shard_bytes):
     if current:
         shards.append(current)
     return shards
-
-
-def header_bytes(entries):
-    """The safetensors header (8-byte length + JSON padded with spaces to a multiple of 8)."""
-    header, offset = {"__metadata__": {"format": "pt"}}, 0
-    for name, shape, _ in entries:
-        n = 2 * int(np.prod(shape))
-        header[name] = {"dtype": "BF16", "shape": list(shape), "data_offsets": [offset, offset + n]}
-        offset += n
-    text = json.dumps(header, separators=(",", ":")).encode()
-    text += b" " * (-(8 + len(text)) % 8)
-    return len(text).to_bytes(8, "little") + text, offset
 
 
 def base_chunks(name, shape, kind, seed):
@@ -138,7 +121,7 @@ def write_checkpoint(folder, shards, chunks_of):
     weight_map, total = {}, 0
     for k, entries in enumerate(shards):
         file = f"model-{k + 1:05d}-of-{len(shards):05d}.safetensors"
-        head, size = header_bytes(entries)
+        head, size = header_bytes([(name, shape) for name, shape, _ in entries])
         with open(os.path.join(folder, file), "wb") as f:
             f.write(head)
             for name, shape, kind in entries:
@@ -152,24 +135,13 @@ def write_checkpoint(folder, shards, chunks_of):
         json.dump(CONFIG, f, indent=2)
 
 
-def read_bits(folder, name, shape):
-    """The base's BF16 bits of one tensor, memory-mapped (used to derive the fine-tunes)."""
-    index = json.load(open(os.path.join(folder, "model.safetensors.index.json")))
-    path = os.path.join(folder, index["weight_map"][name])
-    with open(path, "rb") as f:
-        n = int.from_bytes(f.read(8), "little")
-        header = json.loads(f.read(n))
-    begin, end = header[name]["data_offsets"]
-    return np.memmap(path, dtype=np.uint16, mode="r", offset=8 + n + begin, shape=((end - begin) // 2,))
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("root")
     parser.add_argument("--seed", type=int, default=20250601)
     parser.add_argument("--shard-mb", type=int, default=500)
     args = parser.parse_args()
-    digest = hashlib.sha256(open(__file__, "rb").read()).hexdigest()[:12]
+    digest = hashlib.sha256(open(__file__, "rb").read() + open(merge_numpy.__file__, "rb").read()).hexdigest()[:12]
     name = f"s{args.seed}-m{args.shard_mb}-{digest}"
     folder = os.path.join(args.root, name)
     if os.path.exists(os.path.join(folder, "DONE")):
@@ -186,11 +158,12 @@ def main():
     print(f"merge_gen: {params:,} parameters, {len(shards)} shards per checkpoint -> {folder}", file=sys.stderr)
     base = os.path.join(folder, "base")
     write_checkpoint(base, shards, lambda n, s, k: base_chunks(n, s, k, args.seed))
+    base_bits = {name: raw.view(np.uint16) for name, (_, _, raw) in open_checkpoint(base).items()}  # memory-mapped
     for i, density in enumerate(DENSITIES):
         rng = np.random.default_rng([args.seed, 1000 + i])
 
         def chunks(n, s, k, rng=rng, density=density):
-            bits = read_bits(base, n, s)
+            bits = base_bits[n]
             for start in range(0, bits.size, CHUNK):
                 yield finetune(np.asarray(bits[start:start + CHUNK]), density, rng)
 

@@ -67,6 +67,19 @@ def bf16_from_f32(x):
     return out
 
 
+def header_bytes(entries):
+    """The safetensors header of BF16 tensors [(name, shape)] stored in that order: the 8-byte
+    length and the JSON padded with spaces to a multiple of 8. Returns (bytes, data size)."""
+    header, offset = {"__metadata__": {"format": "pt"}}, 0
+    for name, shape in entries:
+        n = 2 * math.prod(shape)
+        header[name] = {"dtype": "BF16", "shape": list(shape), "data_offsets": [offset, offset + n]}
+        offset += n
+    text = json.dumps(header, separators=(",", ":")).encode()
+    text += b" " * (-(8 + len(text)) % 8)
+    return len(text).to_bytes(8, "little") + text, offset
+
+
 class Writer:
     """One safetensors file written in order: the header first (every shape is known), then each
     tensor's bytes as it is computed."""
@@ -76,16 +89,9 @@ class Writer:
         for old in os.listdir(folder):
             if old.endswith(".safetensors") or old == "model.safetensors.index.json":
                 os.remove(os.path.join(folder, old))
-        header, offset = {"__metadata__": {"format": "pt"}}, 0
-        for name, shape in entries:
-            n = 2 * math.prod(shape)
-            header[name] = {"dtype": "BF16", "shape": list(shape), "data_offsets": [offset, offset + n]}
-            offset += n
-        text = json.dumps(header, separators=(",", ":")).encode()
-        text += b" " * (-(8 + len(text)) % 8)
         self.names = [name for name, _ in entries]
         self.file = open(os.path.join(folder, "model.safetensors"), "wb")
-        self.file.write(len(text).to_bytes(8, "little") + text)
+        self.file.write(header_bytes(entries)[0])
 
     def write(self, name, bits):
         assert name == self.names.pop(0)
