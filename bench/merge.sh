@@ -13,11 +13,12 @@
 #   numpy TA    bench/merge_numpy.py task_arithmetic (np.memmap, tensor by tensor, F32 → BF16)
 #   m2rl TIES   m2rl merge, ties with density 0.2 (per-tensor trim, sum election, weight mean)
 #   numpy TIES  bench/merge_numpy.py ties --density 0.2 (np.partition for the threshold)
-# and checks that m2rl's outputs equal NumPy's bit for bit. Medians, ratios and the table go to
-# bench/results-merge.md (git-ignored) and standard output.
+# and checks that m2rl's outputs equal NumPy's bit for bit (exit 1 when they differ, with or
+# without --check). Medians, ratios and the table go to bench/results-merge.md (git-ignored) and
+# standard output.
 #
-#   bench/merge.sh [--check]     # ROUNDS=3 SEED=20250601; --check: exit 1 when m2rl misses 5×
-#                                # NumPy, 2× read-once or 2 GB, or when outputs differ
+#   bench/merge.sh [--check]     # ROUNDS=3 SEED=20250601; --check: also exit 1 when m2rl misses
+#                                # 5× NumPy, 2× read-once or 2 GB
 #   M2RL=path/to/m2rl            # skip the build and use this binary
 #   VENV=path                    # numpy's virtualenv (default .build/bench-merge-venv)
 set -euo pipefail
@@ -95,9 +96,13 @@ text = "\n".join(lines)
 print(text)
 open("bench/results-merge.md", "w").write(text + "\n")
 subprocess.run(["rm", "-rf", work])
+ok = all(compare[k]["equal"] for k in compare)  # a wrong merge fails the bench whatever the times
+if not ok:
+    print("merge bench: m2rl's and NumPy's outputs differ: " + "; ".join(f"{k}: {c['differing']} entries differ, missing tensors {c['missing']}, first {c['first']}"
+                                                                 for k, c in compare.items() if not c["equal"]),
+          file=sys.stderr)
 if check:
-    ok = all(compare[k]["equal"] for k in compare)
     for m, n in pairs.items():
         ok &= median[n] / median[m] >= 5 and median[m] <= 2 * read_once and peak[m] < 2048
-    sys.exit(0 if ok else 1)
+sys.exit(0 if ok else 1)
 PY
