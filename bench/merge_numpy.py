@@ -5,7 +5,6 @@ BF16 out), as one would write it by hand (mergekit's shape: one tensor at a time
 
     merge_numpy.py task_arithmetic BASE MODEL... -o OUT [--weight W] [--lambda L] [--normalize]
     merge_numpy.py ties BASE MODEL... -o OUT [--weight W] [--density D] [--lambda L]
-    merge_numpy.py read CHECKPOINT...       # reads (copies) every tensor once, prints the bytes
     merge_numpy.py compare A B              # BF16 outputs: equal bits? JSON summary
 
 TIES: per-tensor trim (k = floor(density * n), keep |delta| >= the k-th largest |delta|, ties
@@ -190,14 +189,6 @@ def merge(args):
     shutil.copy(os.path.join(args.base, "config.json"), os.path.join(args.output, "config.json"))
 
 
-def read(folders):
-    total = 0
-    for folder in folders:
-        for name, (dtype, shape, raw) in open_checkpoint(folder).items():
-            total += np.array(raw).nbytes  # one copy out of the map: every byte read once
-    print(total)
-
-
 def compare(a, b):
     """Bit-for-bit comparison of two BF16 checkpoints, tensor by tensor."""
     left, right = open_checkpoint(a), open_checkpoint(b)
@@ -227,8 +218,6 @@ def compare(a, b):
 
 
 def main():
-    if len(sys.argv) > 1 and sys.argv[1] == "read":
-        return read(sys.argv[2:])
     if len(sys.argv) > 1 and sys.argv[1] == "compare":
         return compare(sys.argv[2], sys.argv[3])
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
