@@ -129,31 +129,39 @@ enum JSONText {
         }
 
         /// The index of the first byte at or after `from` that is `"`, `\\`, a control
-        /// character or not ASCII (or the end): eight bytes at a time. Each of the three
-        /// zero-byte tests (`(x - 0x01…) & ~x & 0x80…`) can flag bytes above a true match but
-        /// never below one, and the high bits flag exactly the bytes that are not ASCII, so the
-        /// lowest flag of their union is the first special byte.
+        /// character or not ASCII (or the end): eight bytes at a time (`specials`).
         func scanToSpecial(from: Int) -> Int {
             var i = from
             let n = bytes.count
             guard let base = bytes.baseAddress else { return n }
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             while i + 8 <= n {
-                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let quote = w ^ (ones &* 0x22)
-                let slash = w ^ (ones &* 0x5C)
-                let found = ((quote &- ones) & ~quote | (slash &- ones) & ~slash | (w &- (ones &* 0x20)) & ~w | w) & highs
+                let found = Self.specials(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                 if found != 0 { return i + found.trailingZeroBitCount >> 3 }
                 i += 8
             }
             while i < n {
-                let b = base[i]
-                if b == 0x22 || b == 0x5C || b < 0x20 || b >= 0x80 { return i }
+                if Self.isSpecial(base[i]) { return i }
                 i += 1
             }
             return n
         }
+
+        /// The high bit of each byte of `w` that is special (`"`, `\\`, a control character or
+        /// not ASCII), possibly also of bytes above the first special one. Each of the three
+        /// zero-byte tests (`(x - 0x01…) & ~x & 0x80…`) can flag bytes above a true match but
+        /// never below one, and the high bits flag exactly the bytes that are not ASCII, so the
+        /// lowest flag is the first special byte.
+        @inline(__always)
+        static func specials(_ w: UInt64) -> UInt64 {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let quote = w ^ (ones &* 0x22)
+            let slash = w ^ (ones &* 0x5C)
+            return ((quote &- ones) & ~quote | (slash &- ones) & ~slash | (w &- (ones &* 0x20)) & ~w | w) & 0x8080_8080_8080_8080
+        }
+
+        /// Whether a byte ends a run of plain string bytes (the byte-at-a-time `specials`).
+        @inline(__always)
+        static func isSpecial(_ b: UInt8) -> Bool { b == 0x22 || b == 0x5C || b < 0x20 || b >= 0x80 }
 
         /// The string opening at `position` (a quote), unescaped. Its UTF-8 is checked as it is
         /// scanned: the scans stop at each non-ASCII byte, whose sequence is checked there
@@ -253,14 +261,10 @@ enum JSONText {
         mutating func copyToSpecial(into out: UnsafeMutablePointer<UInt8>, count: inout Int) {
             let n = bytes.count
             guard let base = bytes.baseAddress else { return }
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             while position + 8 <= n {
                 let w = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
                 UnsafeMutableRawPointer(out + count).storeBytes(of: w, as: UInt64.self)
-                let quote = w ^ (ones &* 0x22)
-                let slash = w ^ (ones &* 0x5C)
-                let found = ((quote &- ones) & ~quote | (slash &- ones) & ~slash | (w &- (ones &* 0x20)) & ~w | w) & highs
+                let found = Self.specials(w)
                 if found != 0 {
                     let k = found.trailingZeroBitCount >> 3
                     position += k
@@ -272,7 +276,7 @@ enum JSONText {
             }
             while position < n {
                 let b = base[position]
-                if b == 0x22 || b == 0x5C || b < 0x20 || b >= 0x80 { return }
+                if Self.isSpecial(b) { return }
                 out[count] = b
                 count += 1
                 position += 1
@@ -335,7 +339,8 @@ enum JSONText {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         write(value, into: &out)
-        return UTF8Text.string(repairing: out)
+        // Strings' own bytes and ASCII: well-formed by construction, so not checked again.
+        return out.withUnsafeBufferPointer { UTF8Text.make($0, ascii: false) }
     }
 
     private static func write(_ value: JSONValue, into out: inout [UInt8]) {
