@@ -31,7 +31,7 @@ struct JSONTextTests {
         // at every position of the reader's 8-byte words, and strings that end right after one.
         let plain = Array("abcdefghijklmnopqrsé∞😀tuvwxyz0123456789".unicodeScalars)
         let escapes = [#"\n"#, #"\""#, #"\\"#, #"\/"#, #"\u00e9"#, #"\ud83d\ude00"#, #"\t"#]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 20251128)
         for trial in 0..<300 {
             var text = "\""
             for part in 0..<(trial % 9 + 1) {
@@ -58,7 +58,6 @@ struct JSONTextTests {
             [0x80], [0xBF], [0xC0, 0xAF], [0xC1, 0xBF], [0xC3], [0xC3, 0x28], [0xE0, 0x80, 0xAF], [0xE2, 0x88],
             [0xED, 0xA0, 0x80], [0xF0, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFE], [0xFF],
         ]
-        var checked = 0
         for sequence in sequences {
             let wellFormed = String(validating: sequence, as: UTF8.self) != nil
             for before in 0...9 {
@@ -75,11 +74,9 @@ struct JSONTextTests {
                         let invalid = (error as? JSONText.SyntaxError)?.message == JSONText.invalidUTF8
                         #expect(!wellFormed && invalid, "\(sequence) after \(before), escaped \(escaped): \(error)")
                     }
-                    checked += 1
                 }
             }
         }
-        #expect(checked == sequences.count * 20)
     }
 
     @Test("numbers keep the distinction the text made: 3 is an int, 3.0 and 1e3 are doubles")

@@ -46,9 +46,10 @@ struct LineBatchesTests {
         let answered = DispatchSemaphore(value: 0)
         let reader = pipe { fd in
             Self.send(fd, "first\n")
-            // The second line is only sent once the first came back: a reader that waited to
-            // fill a batch would hang here (the test's time limit would catch it).
-            answered.wait()
+            // The second line is only sent once the first came back. A reader that waited to
+            // fill a batch gets it after 10 s instead, in the same batch as the first, and the
+            // first expectation below fails (rather than the test hanging).
+            _ = answered.wait(timeout: .now() + 10)
             Self.send(fd, "second\n")
         }
         defer { close(reader) }

@@ -27,11 +27,24 @@ struct MapSource: ProblemSource {
 }
 
 /// A math "verifier" whose completion "slow" takes 100 ms and any other none.
+/// Sleeps 0.1 s on a "slow" completion, noting the thread that scored it.
 struct SlowVerifier: Verifier {
+    /// The threads that scored a slow line.
+    final class Threads: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seen = Set<UInt>()
+        func note() { lock.lock(); seen.insert(UInt(pthread_self())); lock.unlock() }
+        var count: Int { lock.lock(); defer { lock.unlock() }; return seen.count }
+    }
+
     let domain = Domain.math
     let options: [String] = []
+    var threads = Threads()
     func verify(_ completion: String, problem: Problem) throws -> Verification {
-        if completion == "slow" { usleep(100_000) }
+        if completion == "slow" {
+            threads.note()
+            usleep(100_000)
+        }
         return Verification(reward: 0, verdict: "incorrect")
     }
 }
@@ -69,21 +82,24 @@ struct ScoringTests {
 
     @Test("slow lines taken in one run are handed back, so the workers share them")
     func slowLinesShared() {
-        let session = ScoreSession(registry: VerifierRegistry([SlowVerifier()]), jobs: 2)
+        let slow = SlowVerifier()
+        let session = ScoreSession(registry: VerifierRegistry([slow]), jobs: 2)
         func line(_ i: Int, _ completion: String) -> String {
             #"{"id": "r\#(i)", "completion": "\#(completion)", "problem": {"id": "m\#(i)", "domain": "math", "answer": "0"}}"#
         }
         // Fast lines first, so that runs grow to many lines; then 8 slow ones in a row.
         let input = (1...200).map { line($0, "0") } + (201...208).map { line($0, "slow") } + (209...300).map { line($0, "0") }
         let out = Lines()
-        let started = Date()
         let stats = session.run(nextLines: { nil }, write: { _ in })
         #expect(stats.lines == 0)
+        let started = Date()
         var batches = [input]
         _ = session.run(nextLines: { batches.isEmpty ? nil : batches.removeFirst() }, write: { $0.forEach(out.append) })
         let seconds = Date().timeIntervalSince(started)
         #expect(out.all.map { try! JSONValue.parse($0)["id"]?.string } == (1...300).map { "r\($0)" })
-        // One worker alone would take 0.8 s; two sharing them about 0.4 s.
+        // The 8 slow lines fall in one run; handed back, they are scored on both workers. One
+        // worker alone would take 0.8 s; two sharing them about 0.4 s.
+        #expect(slow.threads.count == 2)
         #expect(seconds < 0.7, "\(seconds) s")
     }
 
