@@ -466,7 +466,7 @@ extension IFEvalInstructions {
         // A marker of literal code points and `.` (any code point but a newline) needs no regex
         // engine: `.*$` after it always matches, so the search is a scan for the marker.
         let pattern = PythonText.scalars(lowered)
-        if !pattern.isEmpty, !pattern.contains(where: { "^$*+?{}[]\\|()".unicodeScalars.contains($0) }) {
+        if !pattern.isEmpty, !pattern.contains(where: IFTrainText.metacharacters.contains) {
             return ClosureCheck { response in
                 Py.containsWildcard(PythonText.lowerScalars(PythonText.scalars(response)), pattern)
             }
@@ -815,10 +815,6 @@ extension IFEvalInstructions {
 extension IFEvalInstructions {
     /// Python `str` operations on arrays of code points, for the checkers above.
     enum Py {
-        static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
-            UTF8Text.string(repairing: utf8(scalars))
-        }
-
         /// The code points as UTF-8 (built as bytes: appending scalar by scalar to a String is slow).
         static func utf8(_ scalars: some Sequence<Unicode.Scalar>) -> [UInt8] {
             var out: [UInt8] = []
@@ -1177,7 +1173,7 @@ extension IFEvalInstructions {
                     guard i < n, p[i] == "{", let close = p[i...].firstIndex(of: "}"), close > i + 1 else {
                         throw TranslationError(message: "missing character name")
                     }
-                    let name = Py.string(p[(i + 1)..<close])
+                    let name = PythonText.string(p[(i + 1)..<close])
                     i = close + 1
                     let resolved = "\\N{\(name)}".applyingTransform(StringTransform("Name-Any"), reverse: false) ?? ""
                     guard resolved.unicodeScalars.count == 1, let scalar = resolved.unicodeScalars.first else {

@@ -733,9 +733,12 @@ enum IFTrainText {
         }
     }
 
+    /// The characters Python's `re` gives a meaning, besides `.`.
+    static let metacharacters = Set("^$*+?{}[]\\|()".unicodeScalars)
+
     /// True when `pattern` has none of the characters Python's `re` gives a meaning.
     static func isLiteral(_ pattern: String) -> Bool {
-        !pattern.unicodeScalars.contains { ".^$*+?{}[]\\|()".unicodeScalars.contains($0) }
+        !pattern.unicodeScalars.contains { $0 == "." || metacharacters.contains($0) }
     }
 
     /// A Python `re` pattern rewritten where ICU reads the same text differently: `{` that does

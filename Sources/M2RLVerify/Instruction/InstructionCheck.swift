@@ -188,9 +188,8 @@ public enum InstructionRegistry {
             throw InstructionError(code: "unknown_instruction", "unknown instruction id '\(id)'; m2rl knows \(kinds.count) ids (IFEval, IFBench, IFEvalG)")
         }
         let arguments = InstructionArguments(id: id, values: kwargs, prompt: prompt)
-        // Sorted only when some name is unknown, so the error names the first in order.
-        if arguments.values.keys.contains(where: { !kind.kwargs.contains($0) }),
-           let extra = arguments.values.keys.sorted().first(where: { !kind.kwargs.contains($0) }) {
+        // The error names the first unknown name in order.
+        if let extra = arguments.values.keys.filter({ !kind.kwargs.contains($0) }).min() {
             let takes = kind.kwargs.isEmpty ? "no kwargs" : "only \(kind.kwargs.joined(separator: ", "))"
             throw InstructionError(code: "invalid_kwargs", "\(id): kwarg '\(extra)' is not one it takes (it takes \(takes))")
         }

@@ -47,7 +47,13 @@ public struct InstructionEvaluation: Sendable, Equatable {
     struct LooseVariants {
         static let count = 7
         private let response: String
-        private var newlineCache: (first: String.Index, last: String.Index)??
+        /// The positions of the response's first and last `\n` (the same one when it has one),
+        /// nil when it has none; found on first use.
+        private lazy var newlines: (first: String.Index, last: String.Index)? = {
+            let utf8 = response.utf8
+            guard let first = utf8.firstIndex(of: 0x0A) else { return nil }
+            return (first, utf8.lastIndex(of: 0x0A)!)
+        }()
         private var built: [String?] = Array(repeating: nil, count: count)
         private var isNew: [Bool?] = Array(repeating: nil, count: count)
 
@@ -93,23 +99,6 @@ public struct InstructionEvaluation: Sendable, Equatable {
             }
             built[k] = variant
             return variant
-        }
-
-        /// The positions of the response's first and last `\n` (the same one when it has one),
-        /// nil when it has none; found once.
-        private mutating func findNewlines() -> (first: String.Index, last: String.Index)? {
-            let utf8 = response.utf8
-            guard let first = utf8.firstIndex(of: 0x0A) else { return nil }
-            return (first, utf8.lastIndex(of: 0x0A)!)
-        }
-
-        private var newlines: (first: String.Index, last: String.Index)? {
-            mutating get {
-                if let known = newlineCache { return known }
-                let found = findNewlines()
-                newlineCache = .some(found)
-                return found
-            }
         }
 
         private func stripped(_ part: Substring) -> String {

@@ -31,22 +31,8 @@ public enum PythonText {
                             continue
                         }
                     }
-                    let lead = UInt32(bytes[i])
-                    let value: UInt32
-                    if lead < 0x80 {
-                        value = lead
-                        i += 1
-                    } else if lead < 0xE0 {
-                        value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                        i += 2
-                    } else if lead < 0xF0 {
-                        value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                        i += 3
-                    } else {
-                        value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                        i += 4
-                    }
+                    let (value, length) = decode(bytes, at: i)
+                    i += length
                     out.storeBytes(of: value, toByteOffset: n * 4, as: UInt32.self)
                     n += 1
                 }
@@ -54,6 +40,20 @@ public enum PythonText {
             }
         }
         return decoded ?? Array(text.unicodeScalars)
+    }
+
+    /// The code point whose UTF-8 starts at byte `i` of well-formed UTF-8 (a Swift string's),
+    /// and its length in bytes.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[i])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            | UInt32(bytes[i + 3] & 0x3F), 4)
     }
 
     /// A string of the given scalars (`String(String.UnicodeScalarView(scalars))`), encoded in

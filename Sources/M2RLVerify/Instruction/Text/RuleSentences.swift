@@ -146,22 +146,10 @@ public enum RuleSentences {
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 
-    /// The code point starting at byte `i` of valid UTF-8, and its length in bytes.
+    /// The code point starting at byte `i` of a string's UTF-8, and its length in bytes.
     private static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
-        let c = UInt32(b[i])
-        let (value, n): (UInt32, Int)
-        if c < 0x80 {
-            (value, n) = (c, 1)
-        } else if c < 0xE0, i + 1 < b.count {
-            (value, n) = ((c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2)
-        } else if c < 0xF0, i + 2 < b.count {
-            (value, n) = ((c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3)
-        } else if i + 3 < b.count {
-            (value, n) = ((c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
-        } else {
-            return ("\u{FFFD}", 1)
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", n)
+        let (value, n) = PythonText.decode(b, at: i)
+        return (Unicode.Scalar(value)!, n)
     }
 
     /// `re.sub(space + alphabets + "[.] ", " \\1<prd> ", t)`: a Python whitespace code point, an

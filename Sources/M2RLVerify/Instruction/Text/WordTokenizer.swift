@@ -112,15 +112,7 @@ public enum WordTokenizer {
             s = splitTis(s, word: "was")
         }
         // `str.split()` of the result, read straight off the scalars.
-        var tokens: [String] = []
-        var i = 0
-        while i < s.count {
-            guard !PythonText.isSpace(s[i]) else { i += 1; continue }
-            let start = i
-            while i < s.count, !PythonText.isSpace(s[i]) { i += 1 }
-            tokens.append(PythonText.string(s[start..<i]))
-        }
-        return tokens
+        return IFEvalInstructions.Py.splitWhitespace(s[...]).map(PythonText.string)
     }
 
     /// Which ASCII characters a text holds, and whether it holds any other.
