@@ -21,8 +21,9 @@
 # broken experts (shards, index, shapes) must be refused with the right exit status, naming the
 # key/tensor/shard, leaving nothing in OUTDIR. Prints a table per case and exits 1 on any mismatch.
 #
-# Installs numpy and pyyaml from PyPI into .build/merge-conformance-venv (reused when present).
-# Without network it skips with a message, except under CI=true, where that is a failure.
+# Installs numpy and pyyaml from PyPI into .build/conformance-venv (scripts/conformance/venv.sh;
+# shared with humaneval.sh, reused when present). Without network it skips with a message, except
+# under CI=true, where that is a failure.
 # Takes about 20 s on two cores (plus the first pip install).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -32,22 +33,9 @@ case " $* " in
   *" --self-check "*) ;;
   *) [ -x "$binary" ] || swift build --product m2rl >&2 ;;
 esac
-venv=.build/merge-conformance-venv
-if [ ! -x "$venv/bin/python" ]; then
-  mkdir -p .build
-  python3 -m venv "$venv"
-fi
-if ! "$venv/bin/python" -c 'import numpy, yaml' 2>/dev/null; then
-  if ! "$venv/bin/pip" install -q numpy pyyaml >&2; then
-    if [ "${CI:-}" = "true" ]; then
-      echo "merge conformance: cannot install numpy and pyyaml from PyPI (needed under CI)" >&2
-      exit 1
-    fi
-    echo "merge conformance: skipped (cannot install numpy and pyyaml from PyPI)" >&2
-    exit 0
-  fi
-fi
+source scripts/conformance/venv.sh
+conformance_venv "merge conformance" "numpy and pyyaml" "numpy, yaml" numpy pyyaml
 case " $* " in
-  *" --self-check "*) exec "$venv/bin/python" scripts/conformance/merge_conformance.py "$@" ;;
+  *" --self-check "*) exec "$venv_python" scripts/conformance/merge_conformance.py "$@" ;;
 esac
-exec "$venv/bin/python" scripts/conformance/merge_conformance.py "$binary" "$@"
+exec "$venv_python" scripts/conformance/merge_conformance.py "$binary" "$@"
