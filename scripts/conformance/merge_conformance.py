@@ -563,9 +563,12 @@ def self_check(ckpt, work):
             s, _, _ = run(case(f"sc-slerp{t}", prec, "slerp", [(C, None)], {"t": t}))
             if not same(s, want):
                 fails.append(f"{prec}: slerp t={t} is not exactly its end")
-        r, _, _ = run(case("sc-ram1", prec, "ram", [(B, None)], {"epsilon": 0.0}))
-        if not same(r, stored(prec, B)) and prec == "bf16":
-            fails.append(f"{prec}: ram of one model, epsilon 0, is not the model")
+    # RAM of one model, epsilon 0, is base + (model - base) in F32: exactly the model for the BF16
+    # checkpoints (these BF16 values are close enough for their F32 difference to be exact), but not
+    # for the F32 ones, where the difference rounds (hundreds of entries are an ulp off), so only BF16
+    r, _, _ = run(case("sc-ram1", "bf16", "ram", [(B, None)], {"epsilon": 0.0}))
+    if not same(r, stored("bf16", B)):
+        fails.append("bf16: ram of one model, epsilon 0, is not the model")
     # DARE: kept fraction per model near the density
     for dens in (0.1, 0.3, 0.5, 0.9):
         _, stats, _ = run(case("sc-dare", "f32", "dare_linear", [(A, {"density": dens}), (C, {"density": dens})], seed=11))
