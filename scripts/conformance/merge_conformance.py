@@ -480,22 +480,24 @@ def dare_stats_from_output(cfgobj, got):
 
 # --------------------------------------------------------------------------- analysis
 
-def compare_json(got, want, path="", problems=None, notes=None):
+def compare_json(got, want, path="", problems=None):
+    """Problems of m2rl's analysis JSON against the reference's: keys, strings, nulls and integers
+    (counts, ranks) exact; fractions and other floats within 1e-9 relative."""
     if problems is None:
-        problems, notes = [], []
+        problems = []
     if isinstance(want, dict):
         if not isinstance(got, dict):
-            problems.append(f"{path}: {type(got).__name__} instead of an object"); return problems, notes
+            problems.append(f"{path}: {type(got).__name__} instead of an object"); return problems
         if set(got) != set(want):
             problems.append(f"{path}: keys {sorted(set(got) ^ set(want))} differ")
         for k in want:
             if k in got:
-                compare_json(got[k], want[k], f"{path}.{k}", problems, notes)
+                compare_json(got[k], want[k], f"{path}.{k}", problems)
     elif isinstance(want, list):
         if not isinstance(got, list) or len(got) != len(want):
-            problems.append(f"{path}: {got!r:.80} vs {want!r:.80}"); return problems, notes
+            problems.append(f"{path}: {got!r:.80} vs {want!r:.80}"); return problems
         for i, (g, w) in enumerate(zip(got, want)):
-            compare_json(g, w, f"{path}[{i}]", problems, notes)
+            compare_json(g, w, f"{path}[{i}]", problems)
     elif want is None or isinstance(want, (bool, str)):
         if path.endswith(".path") or path.endswith(".base"):
             if os.path.normpath(str(got)) != os.path.normpath(str(want)):
@@ -505,13 +507,13 @@ def compare_json(got, want, path="", problems=None, notes=None):
     elif isinstance(want, int) and not path.endswith(("fraction", "l2", "linf", "jaccard", "jaccard_random", "cosine",
                                                       "cosine_projected", "rate")):
         if got != want:
-            (notes if path.endswith(".rank") else problems).append(f"{path}: m2rl {got!r} vs reference {want!r}")
+            problems.append(f"{path}: m2rl {got!r} vs reference {want!r}")
     else:
         if not isinstance(got, (int, float)) or isinstance(got, bool):
             problems.append(f"{path}: {got!r} vs {want!r}")
         elif abs(got - want) > 1e-9 * abs(want) + 1e-300 and not (want == 0 and abs(got) < 1e-12):
             problems.append(f"{path}: m2rl {got!r} vs reference {want!r} (rel {abs(got - want) / max(abs(want), 1e-300):.2e})")
-    return problems, notes
+    return problems
 
 
 # --------------------------------------------------------------------------- self check
@@ -693,13 +695,13 @@ def run_all(args, work, ckpt, configs):
             proc = subprocess.run([binary, "analyze", "--base", os.path.join(root, "base"), *models, "-o", report,
                                    "--seed", str(seed), "--svg", svg, *extra], capture_output=True, text=True)
             want = ref.analyze(os.path.join(root, "base"), models, seed, **({"rank_limit": limit} if limit else {}))
-            problems, notes = [], []
+            problems = []
             if proc.returncode != 0:
                 problems.append(f"m2rl analyze exited {proc.returncode}: {proc.stderr.strip()[:400]}")
             else:
                 with open(report) as fh:
                     got = json.load(fh)
-                problems, notes = compare_json(got, json.loads(json.dumps(want)))
+                problems = compare_json(got, json.loads(json.dumps(want)))
                 svgs = [f for f in os.listdir(svg) if f.endswith(".svg")] if os.path.isdir(svg) else []
                 if not svgs:
                     problems.append("--svg wrote no .svg file")
@@ -714,7 +716,7 @@ def run_all(args, work, ckpt, configs):
             all_ok &= not problems
             n = sum(len(m["tensors"]) for m in want["models"]) + len(want["pairs"])
             rows.append((label, "analyze", prec, "1e-9 rel", n, float("nan"), verdict, 0.0))
-            for p in problems[:30] + [f"(rank, reported) {x}" for x in notes[:10]]:
+            for p in problems[:30]:
                 details.append(f"{label}: {p}")
             if len(problems) > 30:
                 details.append(f"{label}: ... {len(problems) - 30} more")
