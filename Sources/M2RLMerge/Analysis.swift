@@ -72,8 +72,8 @@ public enum Analysis {
             let scratch = pool.take()
             defer {
                 pool.give(scratch)
-                entry.file.release(entry.info)
-                for model in models { if let input = model.entry(entry.name) { input.file.release(input.info) } }
+                entry.release()
+                for model in models { model.entry(entry.name)?.release() }
             }
             return (index, try tensorStats(entry, models: models.map { $0.entry(entry.name)! }, pairs: pairs, options: options, scratch: scratch))
         }

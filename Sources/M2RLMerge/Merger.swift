@@ -83,10 +83,12 @@ public enum Merger {
             _ = try concurrentMap(order, width: options.jobs) { index in
                 let entry = template.entries[index]
                 let target = outputs[index]
+                defer { entry.release() }
                 if !entry.dtype.isFloatingPoint {
                     try writer.write(entry.name, bytes: entry.bytes)
                 } else {
                     let inputs = models.map { $0.entry(entry.name)! }
+                    defer { for input in inputs where input.file !== entry.file { input.release() } }
                     let parameters = resolve(config, tensor: entry.name, layerCount: layerCount, thresholds: thresholds)
                     if config.dtype == .f64 {
                         let scratch = doubleScratch.take()
@@ -100,10 +102,6 @@ public enum Merger {
                                         target: target, writer: writer, options: options, scratch: scratch)
                     }
                 }
-                // Drop this tensor's pages from the process (they stay in the page cache), so
-                // resident memory follows the working set, not everything mapped.
-                entry.file.release(entry.info)
-                for model in models { if let input = model.entry(entry.name) { input.file.release(input.info) } }
                 let now = done.add(entry.info.byteCount)
                 progress?(now, total)
             }
@@ -318,7 +316,9 @@ public enum Merger {
     }
 
     /// Whole-model trim thresholds (`trim_scope: model`): per model, the k-th largest |δ| over
-    /// every floating tensor, k = ⌊density · n⌋; nil for a model kept whole. One read per model.
+    /// every floating tensor, k = ⌊density · n⌋; nil for a model kept whole. All the models
+    /// are counted in the same reads: one read of the checkpoints per radix pass (2 for F32
+    /// work, 4 for F64), none when no model is trimmed.
     static func modelThresholds(_ config: MergeConfig, base: Checkpoint, models: [Checkpoint], options: MergeOptions) throws -> [Double?] {
         let floating = base.entries.filter { $0.dtype.isFloatingPoint }
         let n = floating.reduce(0) { $0 + $1.count }
@@ -334,6 +334,8 @@ public enum Merger {
                     let source = TensorSource<W>(base: entry, models: models.map { $0.entry(entry.name)! },
                                                  asDeltas: true, chunkLimit: options.chunkLimit, scratch: scratch)
                     source.forEachChunk { _, _, chunks in visit(chunks) }
+                    entry.release()
+                    for model in source.models where model.file !== entry.file { model.release() }
                 }
             }
             return densities.indices.map { i in

@@ -96,12 +96,6 @@ struct TensorMerge<W: WorkingFloat> {
         var divide: W?
         var multiply: W?
 
-        /// Keeps every entry as it is (only the weight applies).
-        var isIdentity: Bool {
-            if case .all = rule { return divide == nil && multiply == nil }
-            return false
-        }
-
         /// Replaces x[0..<n] (entries `offset...`) by ωⱼ = weight·τⱼ, where τ is the kept,
         /// rescaled value (0 where dropped): the operations of the formula, fused into one loop.
         func apply(_ x: UnsafeMutablePointer<W>, _ n: Int, offset: Int, weight w: W) {
@@ -144,30 +138,22 @@ struct TensorMerge<W: WorkingFloat> {
     /// skips it): one read of the chunks per radix pass, whatever the number of models.
     private func magnitudeThresholds(_ ranks: [[Int]]) -> [[W]] {
         guard ranks.contains(where: { !$0.isEmpty }) else { return ranks.map { _ in [] } }
-        // Sample, then count-and-gather, for every model and rank. A sample of a large tensor is
-        // read element by element from the maps; a small tensor is sampled whole, in one pass.
+        // Sample, then count-and-gather, for every model and rank. A small tensor is sampled
+        // whole, in one pass (and needs no second); a sample of a large one is read element by
+        // element from the maps.
         var quick = ranks.map { $0.map { MagnitudeSelect<W>(count: source.count, rank: $0) } }
-        var samplesWhole = false
-        for i in quick.indices {
-            for r in quick[i].indices {
-                if quick[i][r].exhaustive {
-                    samplesWhole = true
-                } else {
-                    quick[i][r].collect(sampled: source.values(model: i, at: quick[i][r].sampleIndices))
-                }
+        let whole = MagnitudeSelect<W>.samplesWhole(count: source.count)
+        if whole {
+            source.forEachChunk { _, _, models in
+                for i in quick.indices { for r in quick[i].indices { quick[i][r].collect(UnsafeBufferPointer(models[i])) } }
             }
-        }
-        if samplesWhole {
-            source.forEachChunk { range, _, models in
-                for i in quick.indices {
-                    for r in quick[i].indices where quick[i][r].exhaustive {
-                        quick[i][r].collect(UnsafeBufferPointer(models[i]), offset: range.lowerBound)
-                    }
-                }
+        } else {
+            for i in quick.indices {
+                for r in quick[i].indices { quick[i][r].collect(sampled: source.values(model: i, at: quick[i][r].sampleIndices)) }
             }
         }
         for i in quick.indices { for r in quick[i].indices { quick[i][r].bracket() } }
-        if quick.contains(where: { $0.contains { !$0.exhaustive } }) {
+        if !whole {
             source.forEachChunk { _, _, models in
                 for i in quick.indices { for r in quick[i].indices { quick[i][r].gather(UnsafeBufferPointer(models[i])) } }
             }
@@ -190,7 +176,6 @@ struct TensorMerge<W: WorkingFloat> {
         var rules = [Keep](repeating: Keep(rule: .all), count: modelCount)
         // Magnitude rules: ranks first, so one set of passes serves every model.
         var ranks = [[Int]](repeating: [], count: modelCount)
-        var gammaCut = [Bool](repeating: false, count: modelCount)
         for i in 0..<modelCount {
             let density = parameters.densities.indices.contains(i) ? parameters.densities[i] : 1
             guard density < 1 else { continue }
@@ -213,7 +198,6 @@ struct TensorMerge<W: WorkingFloat> {
                     rules[i] = Keep(rule: .none)
                 } else {
                     ranks[i] = g > 0 ? [k + g, g] : [k + g]
-                    gammaCut[i] = g > 0
                 }
             case .random:
                 let key = CounterBits.dropKey(seed: parameters.seed, tensor: source.name, modelIndex: i)
@@ -243,7 +227,8 @@ struct TensorMerge<W: WorkingFloat> {
         }
         let thresholds = magnitudeThresholds(ranks)
         for i in 0..<modelCount where !ranks[i].isEmpty {
-            rules[i] = Keep(rule: .magnitude(low: thresholds[i][0], high: gammaCut[i] ? thresholds[i][1] : nil))
+            // Breadcrumbs with γ > 0 also cut the largest: its second rank.
+            rules[i] = Keep(rule: .magnitude(low: thresholds[i][0], high: ranks[i].count > 1 ? thresholds[i][1] : nil))
         }
         return rules
     }
@@ -260,7 +245,7 @@ struct TensorMerge<W: WorkingFloat> {
         for w in weights { weightSum = weightSum + w }
         let plainDivisor: W = weightSum == 0 ? 1 : weightSum
         let m = modelCount
-        if sparsification == nil && !consensus && rules.allSatisfy(\.isIdentity), let inputs = source.bf16Inputs {
+        if sparsification == nil && !consensus, let inputs = source.bf16Inputs {
             return try plainTaskArithmetic(inputs, weights: weights, lambda: lambda, divisor: normalize ? plainDivisor : nil, emit)
         }
         try source.forEachChunk(mutating: true) { range, baseChunk, models in
@@ -394,7 +379,7 @@ struct TensorMerge<W: WorkingFloat> {
         let lambda = W(parameters.number("lambda"))
         let v = temporary(1, 0), mean = temporary(2, 0)
         // Select: entries with the largest variance across models.
-        var selectAll = topk >= 1
+        let selectAll = topk >= 1
         var threshold = W.infinity
         if !selectAll {
             var nonzero = 0
@@ -411,8 +396,6 @@ struct TensorMerge<W: WorkingFloat> {
                     }
                 }[0]
             }
-        } else {
-            selectAll = true
         }
         /// Zeroes the unselected entries of every model in the current chunk.
         func select(_ models: [UnsafeMutableBufferPointer<W>], _ n: Int) {

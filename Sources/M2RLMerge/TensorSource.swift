@@ -58,7 +58,6 @@ final class TensorSource<W: WorkingFloat> {
     /// Calls `body` with every chunk in order: the range, θ₀ and the models' chunks. With
     /// `mutating`, the body may overwrite the chunks (the last pass of a method does).
     func forEachChunk(mutating: Bool = false, _ body: (Range<Int>, UnsafeMutableBufferPointer<W>, [UnsafeMutableBufferPointer<W>]) throws -> Void) rethrows {
-        defer { if mutating { loadedChunk = -1 } }
         for (index, range) in chunkRanges.enumerated() {
             load(index)
             if mutating { loadedChunk = -1 }

@@ -14,6 +14,14 @@ public protocol WorkingFloat: BinaryFloatingPoint, Sendable {
     static var keyBits: Int { get }
 }
 
+extension WorkingFloat {
+    /// Decodes, then subtracts: the general form (Float fuses the two for BF16).
+    public static func decodeDifference(_ bytes: UnsafeRawBufferPointer, _ dtype: DType, base: UnsafePointer<Self>, into: UnsafeMutableBufferPointer<Self>) {
+        decode(bytes, dtype, into: into)
+        for j in 0..<(bytes.count / dtype.size) { into[j] = into[j] - base[j] }
+    }
+}
+
 extension Float: WorkingFloat {
     @inline(__always) public static func decode(_ bytes: UnsafeRawBufferPointer, _ dtype: DType, into: UnsafeMutableBufferPointer<Float>) {
         TensorData.decode(bytes, dtype, into: into)
@@ -28,7 +36,7 @@ extension Float: WorkingFloat {
             for j in 0..<count { out[j] = Float(bitPattern: UInt32(bits[j]) << 16) - base[j] }
             return
         }
-        TensorData.decode(bytes, dtype, into: into)
+        decode(bytes, dtype, into: into)
         for j in 0..<count { into[j] = into[j] - base[j] }
     }
     @inline(__always) public var orderKey: UInt64 { UInt64(bitPattern.self) }
@@ -42,11 +50,6 @@ extension Double: WorkingFloat {
     }
     @inline(__always) public static func encode(_ values: UnsafeBufferPointer<Double>, as dtype: DType, into: UnsafeMutableRawBufferPointer) {
         TensorData.encode(values, as: dtype, into: into)
-    }
-    public static func decodeDifference(_ bytes: UnsafeRawBufferPointer, _ dtype: DType, base: UnsafePointer<Double>, into: UnsafeMutableBufferPointer<Double>) {
-        let count = bytes.count / dtype.size
-        TensorData.decode(bytes, dtype, into: into)
-        for j in 0..<count { into[j] = into[j] - base[j] }
     }
     @inline(__always) public var orderKey: UInt64 { bitPattern }
     @inline(__always) public static func fromOrderKey(_ key: UInt64) -> Double { Double(bitPattern: key) }
@@ -156,6 +159,7 @@ struct RadixSelect<W: WorkingFloat> {
     /// (empty skips it). `chunks` calls its argument with every chunk's per-model buffers, once
     /// per pass; every model is counted in the same reads.
     static func magnitudesPerModel(ranks: [[Int]], chunks: (([UnsafeMutableBufferPointer<W>]) -> Void) -> Void) -> [[W]] {
+        guard ranks.contains(where: { !$0.isEmpty }) else { return ranks.map { _ in [] } }
         var selectors = ranks.map { RadixSelect(ranks: $0, magnitudes: true) }
         for _ in 0..<passes {
             chunks { buffers in
@@ -207,7 +211,7 @@ struct MagnitudeSelect<W: WorkingFloat> {
         precondition(rank >= 1 && rank <= count)
         self.count = count
         self.rank = rank
-        if count <= 4 * MagnitudeSelect.sampleSize {
+        if MagnitudeSelect.samplesWhole(count: count) {
             indices = Array(0..<count)
         } else {
             let key = CounterBits.mix(UInt64(count) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(rank))
@@ -216,7 +220,10 @@ struct MagnitudeSelect<W: WorkingFloat> {
         sample.reserveCapacity(indices.count)
     }
 
-    /// Whether the sample is every value (small inputs: pass two is not needed).
+    /// Whether `count` values are sampled whole (small inputs: pass two is not needed).
+    static func samplesWhole(count: Int) -> Bool { count <= 4 * sampleSize }
+
+    /// Whether the sample is every value.
     var exhaustive: Bool { indices.count == count }
 
     /// The elements pass one samples (sorted, possibly repeated).
@@ -228,19 +235,10 @@ struct MagnitudeSelect<W: WorkingFloat> {
         sample = values.map { abs($0) }
     }
 
-    /// Pass one: the sampled values of the chunk at `offset`.
-    mutating func collect(_ values: UnsafeBufferPointer<W>, offset: Int) {
-        var lower = 0, upper = indices.count
-        while lower < upper {
-            let middle = (lower + upper) / 2
-            if indices[middle] < offset { lower = middle + 1 } else { upper = middle }
-        }
-        var t = lower
-        let end = offset + values.count
-        while t < indices.count && indices[t] < end {
-            sample.append(abs(values[indices[t] - offset]))
-            t += 1
-        }
+    /// Pass one of a sample taken whole: the next chunk of values, in order.
+    mutating func collect(_ values: UnsafeBufferPointer<W>) {
+        precondition(exhaustive && sample.count + values.count <= count)
+        for v in values { sample.append(abs(v)) }
     }
 
     /// Between the passes: sorts the sample and sets the bracket.

@@ -17,6 +17,9 @@ public final class Checkpoint: @unchecked Sendable {
         public var shape: [Int] { info.shape }
         public var count: Int { info.count }
         public var bytes: UnsafeRawBufferPointer { file.bytes(of: info) }
+        /// Drops the tensor's pages from the process (they stay in the page cache), so that
+        /// resident memory follows what is being read, not everything mapped.
+        public func release() { file.release(info) }
     }
 
     public static let indexName = "model.safetensors.index.json"

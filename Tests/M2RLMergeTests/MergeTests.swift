@@ -156,7 +156,7 @@ struct MergeMethodTests {
                 var select = MagnitudeSelect<Float>(count: data.count, rank: rank)
                 data.withUnsafeBufferPointer { all in
                     let chunks = stride(from: 0, to: all.count, by: 30_000).map { $0..<min(all.count, $0 + 30_000) }
-                    for chunk in chunks { select.collect(UnsafeBufferPointer(rebasing: all[chunk]), offset: chunk.lowerBound) }
+                    select.collect(sampled: select.sampleIndices.map { all[$0] })
                     select.bracket()
                     for chunk in chunks { select.gather(UnsafeBufferPointer(rebasing: all[chunk])) }
                 }
