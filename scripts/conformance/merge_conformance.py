@@ -370,11 +370,11 @@ def compare_tensors(got, want, mode):
     return len(want), maxdiff, problems
 
 
-def check_layout(c, out, base_dir, want):
-    """The written folder: shards, alignment, order, index, copied files."""
+def check_layout(c, out, inp, want):
+    """The written folder: shards, alignment, order, index, copied files (inp: the reference's
+    ref.Inputs of the case, for the base folder and its tensor order)."""
     problems = []
-    base = load_checkpoint(base_dir)
-    order = list(base)
+    base_dir, order = inp.base_dir, inp.names
     index = os.path.join(out, "model.safetensors.index.json")
     shard_size = None
     if "shard_size" in c["top"]:
@@ -448,10 +448,10 @@ def check_layout(c, out, base_dir, want):
     return problems
 
 
-def dare_stats_from_output(cfgobj, got):
-    """dare_linear, one model, lambda 1, rescale inverse: recover m2rl's mask from its output alone."""
+def dare_stats_from_output(cfgobj, inp, got):
+    """dare_linear, one model, lambda 1, rescale inverse: recover m2rl's mask from its output alone
+    (inp: the reference's ref.Inputs of the case)."""
     problems = []
-    inp = ref.Inputs(cfgobj.base, cfgobj.models)
     density = float(cfgobj.per_model[0]["density"])
     kept = total = 0
     for name in inp.names:
@@ -659,13 +659,13 @@ def run_all(args, work, ckpt, configs):
                 got = load_checkpoint(out)
                 n, maxdiff, p = compare_tensors(got, want, c["mode"])
                 problems += p
-                problems += check_layout(c, out, inp.base_dir, want)
+                problems += check_layout(c, out, inp, want)
                 if c["prec"] != "large" and any(m == A for m, _ in c["models"]):  # the larger vocabulary is reported
                     for t in ("model.embed_tokens.weight", "lm_head.weight"):
                         if t not in proc.stderr + proc.stdout:
                             problems.append(f"the reshaped {t} of ft-a is not reported")
                 if c["name"] == "dare_linear-single-dense":
-                    note, p = dare_stats_from_output(cfg, got)
+                    note, p = dare_stats_from_output(cfg, inp, got)
                     details.append(f"{c['name']}: {note}")
                     problems += p
             except Exception as e:  # noqa: BLE001

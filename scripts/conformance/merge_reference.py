@@ -293,20 +293,22 @@ class Inputs:
 
 
 def model_thresholds(inp, cfg, W):
-    """trim_scope: model — the k-th largest |delta_i| over all floating tensors of model i."""
+    """trim_scope: model — the k-th largest |delta_i| over all floating tensors of model i (None
+    when density >= 1, "none" when k is 0). One pass over the tensors for all models."""
+    densities = [param_number(p["density"], "", None, inp.layer_count) for p in cfg.per_model]
+    mags = {i: [] for i, density in enumerate(densities) if density < 1}
+    for name in inp.names if mags else []:
+        if inp.base[name].dtype not in FLOATING:
+            continue
+        theta0, thetas = inp.working(name, W)
+        for i in mags:
+            mags[i].append(np.abs(thetas[i] - theta0).ravel())
     out = []
-    for i in range(len(cfg.models)):
-        density = param_number(cfg.per_model[i]["density"], "", None, inp.layer_count)
-        mags = []
-        for name in inp.names:
-            if inp.base[name].dtype not in FLOATING:
-                continue
-            theta0, thetas = inp.working(name, W)
-            mags.append(np.abs(thetas[i] - theta0).ravel())
-        allm = np.concatenate(mags)
-        if density >= 1:
+    for i, density in enumerate(densities):
+        if i not in mags:
             out.append(None)
             continue
+        allm = np.concatenate(mags.pop(i))
         k = math.floor(density * allm.size)
         out.append("none" if k == 0 else kth_largest(allm, k))
     return out
