@@ -321,14 +321,16 @@ def write_config(c, ckpt, folder):
 # --------------------------------------------------------------------------- comparison
 
 def ulp_diff(dtype, a, b):
-    """Units in the last place between stored values (floating dtypes), as int64."""
+    """Units in the last place between stored values of a 2- or 4-byte floating dtype, as int64
+    (compare_tensors uses it for BF16 and F16 outputs only)."""
     bits = lambda x: stored_bits(dtype, x).astype(np.int64)
     width = DTYPE_SIZE[dtype] * 8
+    assert width < 64, dtype  # the bits must fit in an int64 with room for the sign
     sign = 1 << (width - 1)
     ia, ib = bits(a), bits(b)
     # map sign-magnitude to a monotonic integer line
-    ia = np.where(ia & sign, sign - ia if width < 64 else -(ia & (sign - 1)), ia)
-    ib = np.where(ib & sign, sign - ib if width < 64 else -(ib & (sign - 1)), ib)
+    ia = np.where(ia & sign, sign - ia, ia)
+    ib = np.where(ib & sign, sign - ib, ib)
     return np.abs(ia - ib)
 
 
