@@ -233,10 +233,23 @@ def main():
         sys.exit(status)
 
 
+def decode(tensors):
+    """Tensors read by scripts/conformance/safetensors_np.py (callers put it on sys.path) as
+    hostile.jsonl's expect["tensors"] writes them: {name: {"dtype", "shape", "values"}}, BF16 as
+    its values, BOOL as true/false."""
+    from safetensors_np import bf16_bits_to_f32
+    got = {}
+    for t in tensors:
+        vals = (bf16_bits_to_f32(t.array) if t.dtype == "BF16" else t.array).ravel()
+        values = [bool(v) for v in vals] if t.dtype == "BOOL" else [v.item() for v in vals]
+        got[t.name] = {"dtype": t.dtype, "shape": t.shape, "values": values}
+    return got
+
+
 def check():
     """Every file against the independent NumPy reader of scripts/conformance."""
     sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts", "conformance"))
-    from safetensors_np import SafetensorsError, read_safetensors, bf16_bits_to_f32
+    from safetensors_np import SafetensorsError, read_safetensors
     bad = 0
     for c in CASES:
         path = os.path.join(OUT, c["name"] + ".safetensors")
@@ -249,13 +262,7 @@ def check():
             if err is not None:
                 print(f"FAIL {c['name']}: valid file rejected: {err}"); bad += 1; continue
             exp = c["expect"]
-            got = {}
-            for t in tensors:
-                vals = bf16_bits_to_f32(t.array) if t.dtype == "BF16" else t.array
-                got[t.name] = {"dtype": t.dtype, "shape": t.shape,
-                               "values": [v.item() if not isinstance(v.item(), bool) else v.item() for v in vals.ravel()]}
-                if t.dtype == "BOOL":
-                    got[t.name]["values"] = [bool(v) for v in vals.ravel()]
+            got = decode(tensors)
             if got != exp["tensors"] or metadata != exp["metadata"]:
                 print(f"FAIL {c['name']}: read {got} {metadata}, expected {exp}"); bad += 1
         elif err is None or c["error"] not in err or (c["tensor"] and c["tensor"] not in err):
@@ -272,7 +279,7 @@ def check_m2rl(binary):
     import subprocess
     import tempfile
     sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts", "conformance"))
-    from safetensors_np import bf16_bits_to_f32, read_safetensors
+    from safetensors_np import read_safetensors
     bad = 0
     work = tempfile.mkdtemp(prefix="m2rl-hostile-")
     try:
@@ -291,12 +298,7 @@ def check_m2rl(binary):
                 if p.returncode != 0:
                     print(f"m2rl FAIL {c['name']}: valid file rejected: {err}"); bad += 1; continue
                 out = os.path.join(d, "out", "model.safetensors")
-                tensors = read_safetensors(out)[0] if os.path.exists(out) else []
-                got = {}
-                for t in tensors:
-                    vals = bf16_bits_to_f32(t.array) if t.dtype == "BF16" else t.array
-                    got[t.name] = {"dtype": t.dtype, "shape": t.shape,
-                                   "values": [bool(v) for v in vals.ravel()] if t.dtype == "BOOL" else [v.item() for v in vals.ravel()]}
+                got = decode(read_safetensors(out)[0]) if os.path.exists(out) else {}
                 if got != c["expect"]["tensors"]:
                     print(f"m2rl FAIL {c['name']}: wrote {got}, expected {c['expect']['tensors']}"); bad += 1
             elif p.returncode == 0 or c["error"] not in err or (c["tensor"] and c["tensor"] not in err):
