@@ -274,7 +274,8 @@ def check():
 def check_m2rl(binary):
     """Every file through `m2rl merge` (linear of the file alone, F64 working dtype, so the output
     holds the stored values): errors must contain the listed text and tensor, valid files must
-    come back with their values."""
+    come back with their values and every `__metadata__` key they list (docs/merge.md: kept and
+    written back; m2rl may add others, such as format: pt)."""
     import shutil
     import subprocess
     import tempfile
@@ -298,9 +299,13 @@ def check_m2rl(binary):
                 if p.returncode != 0:
                     print(f"m2rl FAIL {c['name']}: valid file rejected: {err}"); bad += 1; continue
                 out = os.path.join(d, "out", "model.safetensors")
-                got = decode(read_safetensors(out)[0]) if os.path.exists(out) else {}
+                tensors, metadata, _ = read_safetensors(out) if os.path.exists(out) else ([], {}, 0)
+                got = decode(tensors)
                 if got != c["expect"]["tensors"]:
                     print(f"m2rl FAIL {c['name']}: wrote {got}, expected {c['expect']['tensors']}"); bad += 1
+                lost = {k: v for k, v in c["expect"]["metadata"].items() if metadata.get(k) != v}
+                if lost:
+                    print(f"m2rl FAIL {c['name']}: wrote __metadata__ {metadata}, without {lost} of the input's"); bad += 1
             elif p.returncode == 0 or c["error"] not in err or (c["tensor"] and c["tensor"] not in err):
                 print(f"m2rl FAIL {c['name']}: expected {c['error']!r} (tensor {c['tensor']}), got: {err}"); bad += 1
     finally:
