@@ -164,8 +164,9 @@ CASES = [
          {"lambda": 0.6}, shard_size="10KiB", out_dtype="bfloat16"),
 ]
 
-# Opt-in (--large): a tensor of 4097 x 4096 entries, just over m2rl's 2^24-element chunk, so the
-# statistics passes and the DARE entry index cross a chunk boundary. Slow in a debug build.
+# Opt-in (--large): a tensor of 4097 x 4096 entries, spanning many of m2rl's 2^17-entry chunks
+# and one entry over 2^24, so the statistics passes and the DARE entry index cross chunk
+# boundaries at scale. Slow in a debug build.
 LARGE_CASES = [
     case("large-ties-model", "large", "ties", [(A, {"density": 0.3}), (B, {"density": 0.5})], {"trim_scope": "model"}),
     case("large-ties-tensor", "large", "ties", [(A, {"density": 0.1}), (B, {"density": 0.25})]),
