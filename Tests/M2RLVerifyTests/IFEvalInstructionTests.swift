@@ -143,6 +143,24 @@ struct IFEvalInstructionTests {
         #expect(Self.buildError("keywords:letter_frequency", ["letter": .string("\u{212A}"), "let_frequency": .int(1), "let_relation": .string("at least")]) == nil)
     }
 
+    @Test("multiple_sections' literal scan counts what the compiled pattern counts")
+    func sectionScanMatchesRegex() throws {
+        // Pieces chosen to meet every branch: whitespace before and after the splitter (ASCII,
+        // ideographic, newline), decimal digits of two scripts, a digit that is not decimal (²),
+        // the splitter inside a word, doubled, cut short, and with two spaces before its number.
+        let pieces = ["Section", "SECTION", "Sec", "tion", " ", "  ", "\u{3000}", "\n", "1", "42", "٣", "²", "x", "s", "-", "1x"]
+        var random = SplitMix64(seed: 7)
+        for splitter in ["Section", "SECTION", "Sec tion", "s", "x-1", "1x"] {
+            let regex = try #require(IFEvalInstructions.PythonRegex.compileIfValid(#"\s?"# + splitter + #"\s?\d+\s?"#, ignoreCase: false))
+            let literal = PythonText.scalars(splitter)
+            for _ in 0..<400 {
+                let text = (0..<Int.random(in: 0...14, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+                #expect(IFEvalInstructions.sectionCount(PythonText.scalars(text), splitter: literal) == regex.count(text),
+                        "splitter \(splitter) on \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test("checkers stay linear on large and odd inputs")
     func robust() throws {
         let big = String(repeating: "  \n", count: 60_000) + String(repeating: "* x [y] <<t>> *h* P.S. ", count: 6_000)

@@ -383,7 +383,7 @@ enum IFBenchFormat {
         var runs: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isDecimal(scalar) {
+            if PythonText.isDecimal(scalar) {
                 current.append(scalar)
             } else if !current.isEmpty {
                 runs.append(String(current))
@@ -441,7 +441,7 @@ enum IFBenchFormat {
             guard j + label.count <= s.count, s[j..<(j + label.count)].elementsEqual(label) else { return nil }
             var k = j + label.count
             let digitsStart = k
-            while k < s.count, isDecimal(s[k]) { k += 1 }
+            while k < s.count, PythonText.isDecimal(s[k]) { k += 1 }
             guard k > digitsStart else { return nil }
             if k < s.count, ".|):;".unicodeScalars.contains(s[k]) { k += 1 }
             while k < s.count, PythonText.isSpace(s[k]) { k += 1 }
@@ -641,7 +641,7 @@ enum IFBenchFormat {
             func number(_ range: Range<Int>) -> Int? {
                 var value = 0
                 for k in range {
-                    guard isDecimal(d[k]), let digit = d[k].properties.numericValue else { return nil }
+                    guard PythonText.isDecimal(d[k]), let digit = d[k].properties.numericValue else { return nil }
                     value = value * 10 + Int(digit)
                 }
                 return value
@@ -749,12 +749,6 @@ enum IFBenchFormat {
     }
 
     static func lower(_ text: some StringProtocol) -> String { PythonText.lower(text) }
-
-    /// Python's `\d` on `str`: a decimal digit of any script (general category Nd).
-    static func isDecimal(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }
-        return scalar.properties.numericType == .decimal
-    }
 
     /// `unicodedata.normalize('NFKD', text).encode('ASCII', 'ignore').decode('ASCII')`.
     static func asciiFolded(_ text: some StringProtocol) -> String {

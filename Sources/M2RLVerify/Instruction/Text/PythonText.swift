@@ -130,6 +130,13 @@ public enum PythonText {
         scalar == "_" || isAlnum(scalar)
     }
 
+    /// `c.isdecimal()` for one code point, which is also Python's `\d` on `str`: a decimal
+    /// digit of any script (general category Nd).
+    public static func isDecimal(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }
+        return scalar.properties.numericType == .decimal
+    }
+
     /// `c.isdigit()` for one code point (decimal digits and other digits such as `²`).
     public static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }

@@ -34,7 +34,7 @@ public enum Syllables {
         // normalising a piece again only strips whitespace and punctuation from its ends.
         let w = PythonText.scalars(PythonText.strip(PythonText.strip(word).lowercased(), punctuation))
         guard !w.isEmpty else { return 0 }
-        if w.contains(where: isDecimalDigit) { return 0 }
+        if w.contains(where: PythonText.isDecimal) { return 0 }
         var lo = 0, hi = w.count
         var total = 0
         var mayHaveNewline = true
@@ -69,11 +69,6 @@ public enum Syllables {
         while lo < hi, punctuationSet.contains(w[lo]) { lo += 1 }
         while hi > lo, punctuationSet.contains(w[hi - 1]) { hi -= 1 }
         return lo..<hi
-    }
-
-    private static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }
-        return scalar.properties.numericType == .decimal
     }
 
     /// Python's `string.punctuation`.
