@@ -106,6 +106,22 @@ struct LexicalToolTests {
         #expect(Emoji.sequences.count == 3825)
     }
 
+    @Test("language: the script table answers what the script rules answer, for every code point")
+    func languageScriptTable() {
+        var mismatches: [UInt32] = []
+        var counted = 0
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let script = LanguageIdentifier.Script.of(s)
+            if script != LanguageIdentifier.Script.computed(s) { mismatches.append(v) }
+            if script != nil { counted += 1 }
+        }
+        #expect(mismatches.isEmpty, "the table differs at \(mismatches.prefix(10).map { String($0, radix: 16) })")
+        // Below U+1100 the table holds letters of 12 scripts, not nothing.
+        #expect((0..<0x1100).filter { LanguageIdentifier.Script.of(Unicode.Scalar(UInt32($0))!) != nil }.count > 1500)
+        #expect(counted > 20_000)
+    }
+
     @Test("language: the n-gram lowercasing is String.lowercased(), and NFC leaves text below U+0300 alone")
     func languageLowercaseAndNFC() {
         // LanguageIdentifier.appendLowercase asks Unicode only for scalars that change when

@@ -785,8 +785,16 @@ extension IFEvalInstructions {
     static let capitalWordFrequency = InstructionKind("change_case:capital_word_frequency", family: family, kwargs: ["capital_frequency", "capital_relation"]) { args throws(InstructionError) in
         let target = try args.int("capital_frequency")
         let relation = try args.relation("capital_relation")
-        return ClosureCheck { response in
-            let count = WordTokenizer.tokenize(response).filter { PythonText.isUpper($0.unicodeScalars) }.count
+        // The memo holds each sentence's count: the loose variants of a response differ from it
+        // in a line or two and in `*`, so most of their sentences were counted already.
+        return MemoCheck(memo: { [String: Int]() }) { response, counts in
+            var count = 0
+            for sentence in WordTokenizer.sentences(response) {
+                if let known = counts[sentence] { count += known; continue }
+                let upper = WordTokenizer.tokenizeSentence(sentence).count { PythonText.isUpper($0.unicodeScalars) }
+                counts[sentence] = upper
+                count += upper
+            }
             return relation.holds(count, target)
         }
     }

@@ -6,8 +6,24 @@ import M2RLCore
 ///
 /// `follows` is pure and bounded (linear or near-linear in the response's length); it never
 /// throws: a response a checker cannot read simply does not follow the instruction.
+///
+/// The loose evaluation asks a check about a response and up to 7 variants of it, which share
+/// most of their text. A check whose work on one text can serve the next (the word tokens of a
+/// sentence the variants share) keeps it in a `Memo`, made fresh for each response; the answer
+/// never depends on it. Most checks have nothing to share: their memo is `Void`.
 public protocol InstructionCheck: Sendable {
+    /// What judging one text leaves for the next texts of the same response.
+    associatedtype Memo = Void
     func follows(_ response: String) -> Bool
+    /// An empty memo, for one response and its variants.
+    func makeMemo() -> Memo
+    /// `follows(response)`, reading and extending `memo`.
+    func follows(_ response: String, memo: inout Memo) -> Bool
+}
+
+extension InstructionCheck where Memo == Void {
+    public func makeMemo() {}
+    public func follows(_ response: String, memo: inout Void) -> Bool { follows(response) }
 }
 
 /// A check written as a closure, which is how most registry entries are built.
@@ -15,6 +31,23 @@ public struct ClosureCheck: InstructionCheck {
     let body: @Sendable (String) -> Bool
     public init(_ body: @escaping @Sendable (String) -> Bool) { self.body = body }
     public func follows(_ response: String) -> Bool { body(response) }
+}
+
+/// A check written as a closure that keeps a memo across the texts of one response (see
+/// `InstructionCheck`): `body(text, &memo)` must answer as it would with a fresh memo.
+public struct MemoCheck<Memo>: InstructionCheck {
+    let make: @Sendable () -> Memo
+    let body: @Sendable (String, inout Memo) -> Bool
+    public init(memo make: @escaping @Sendable () -> Memo, _ body: @escaping @Sendable (String, inout Memo) -> Bool) {
+        self.make = make
+        self.body = body
+    }
+    public func follows(_ response: String) -> Bool {
+        var memo = make()
+        return body(response, &memo)
+    }
+    public func makeMemo() -> Memo { make() }
+    public func follows(_ response: String, memo: inout Memo) -> Bool { body(response, &memo) }
 }
 
 /// An instruction that cannot be built: an unknown id, or kwargs that are missing, of the wrong

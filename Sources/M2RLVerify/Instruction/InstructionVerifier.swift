@@ -21,19 +21,33 @@ public struct InstructionEvaluation: Sendable, Equatable {
     /// fails strictly (a strict pass is a loose pass: the response is the first variant), and a
     /// variant identical to the response or to an earlier variant is not asked again (every
     /// check is a function of the text alone, so it would fail again: a response without `*`
-    /// has at most 3 distinct variants besides itself).
+    /// has at most 3 distinct variants besides itself). Each check judges the response and its
+    /// variants with one memo (`InstructionCheck.Memo`).
     public static func evaluate(_ checks: [any InstructionCheck], response: String) -> InstructionEvaluation {
         let nonEmpty = !PythonText.strip(response).isEmpty
-        let strict = checks.map { nonEmpty && $0.follows(response) }
-        guard strict.contains(false) else { return InstructionEvaluation(strict: strict, loose: strict) }
-        var variants = LooseVariants(response)
-        let loose = zip(checks, strict).map { check, passed in
-            passed || (0..<LooseVariants.count).contains { k in
-                guard let variant = variants.distinct(k) else { return false }
-                return check.follows(variant)
-            }
+        var variants: LooseVariants? = nil
+        var evaluation = InstructionEvaluation(strict: [], loose: [])
+        for check in checks {
+            let (strict, loose) = judge(check, response: response, nonEmpty: nonEmpty, variants: &variants)
+            evaluation.strict.append(strict)
+            evaluation.loose.append(loose)
         }
-        return InstructionEvaluation(strict: strict, loose: loose)
+        return evaluation
+    }
+
+    /// One check's strict and loose verdicts; `variants` is made on first need and shared by
+    /// the checks of one response.
+    private static func judge<Check: InstructionCheck>(
+        _ check: Check, response: String, nonEmpty: Bool, variants: inout LooseVariants?
+    ) -> (strict: Bool, loose: Bool) {
+        var memo = check.makeMemo()
+        if nonEmpty && check.follows(response, memo: &memo) { return (true, true) }
+        if variants == nil { variants = LooseVariants(response) }
+        let loose = (0..<LooseVariants.count).contains { k in
+            guard let variant = variants!.distinct(k) else { return false }
+            return check.follows(variant, memo: &memo)
+        }
+        return (false, loose)
     }
 
     /// The 7 variants besides the response itself, in the reference's order.

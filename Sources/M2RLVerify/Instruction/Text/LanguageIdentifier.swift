@@ -290,7 +290,28 @@ public enum LanguageIdentifier {
         }
 
         /// The script of a feature letter, or nil for anything langdetect does not count.
+        /// Below U+1100, where the answer needs Unicode properties, it is read from a table.
+        @inline(__always)
         static func of(_ scalar: Unicode.Scalar) -> Script? {
+            let v = scalar.value
+            if v < 0x80 {
+                return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) ? .latin : nil
+            }
+            if v < 0x1100 {
+                let raw = lowTable[Int(v)]
+                return raw < 0 ? nil : Script(rawValue: Int(raw))
+            }
+            return computed(scalar)
+        }
+
+        /// `computed` for every code point below U+1100 (raw value, -1 for nil): 4 KB, made on
+        /// first use (checked against `computed` by `LexicalToolTests`).
+        static let lowTable: [Int8] = (0..<0x1100).map { v in
+            Unicode.Scalar(UInt32(v)).flatMap(computed).map { Int8($0.rawValue) } ?? -1
+        }
+
+        /// The script of a feature letter, or nil, from the code point's block and properties.
+        static func computed(_ scalar: Unicode.Scalar) -> Script? {
             let v = scalar.value
             if v < 0x80 {
                 return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) ? .latin : nil

@@ -56,9 +56,15 @@ public enum WordTokenizer {
         tokenize(text, release: .v3_9)
     }
 
-    /// `nltk.word_tokenize(text)` as the given NLTK release runs it.
+    /// `nltk.word_tokenize(text)` as the given NLTK release runs it: the tokens of each of its
+    /// `sentences`, in order.
     public static func tokenize(_ text: String, release: NLTKRelease) -> [String] {
-        PunktSentences.split(text, release: release).flatMap { tokenizeSentence($0, release: release) }
+        sentences(text, release: release).flatMap { tokenizeSentence($0, release: release) }
+    }
+
+    /// The sentences `word_tokenize` tokenizes one by one (`PunktSentences.split`).
+    public static func sentences(_ text: String, release: NLTKRelease = .v3_9) -> [String] {
+        PunktSentences.split(text, release: release)
     }
 
     /// `NLTKWordTokenizer().tokenize(sentence)`: the tokens of one sentence.
