@@ -367,43 +367,75 @@ public enum LanguageIdentifier {
     /// space on each side, as langdetect forms its n-grams; a 1-gram of a padding space is not a
     /// feature. Linear in the scalars; `grams` grows by at most 3 per scalar plus 2 per word.
     static func grams(of scalars: [Unicode.Scalar], scripts: [Int8], script: Int8, into grams: inout [Gram]) {
-        var padded: [Gram] = []
+        // A word is lowercased into `padded` between two spaces (a scalar lowercases to at most
+        // 3, `lowercase`), then its grams go to `out` (at most 3 per padded scalar) and are
+        // appended together: no bounds or uniqueness checks per gram.
         let n = scalars.count
+        let padded = UnsafeMutablePointer<Gram>.allocate(capacity: 3 * n + 2)
+        let out = UnsafeMutablePointer<Gram>.allocate(capacity: 3 * (3 * n + 2))
+        defer { padded.deallocate(); out.deallocate() }
         var i = 0
         while i < n {
             guard scripts[i] == script else { i += 1; continue }
-            padded.removeAll(keepingCapacity: true)
-            padded.append(0x20)
+            var count = 0
+            padded[count] = 0x20
+            count += 1
             while i < n && scripts[i] == script {
-                appendLowercase(scalars[i], to: &padded)
+                count += lowercase(scalars[i], into: padded + count)
                 i += 1
             }
-            padded.append(0x20)
-            let count = padded.count
+            padded[count] = 0x20
+            count += 1
+            var m = 0
             for start in 0..<count {
-                var key: Gram = 0
-                for length in 1...3 where start + length <= count {
-                    key = (key << 21) | padded[start + length - 1]
-                    if length == 1 && padded[start] == 0x20 { continue }
-                    grams.append(key)
-                }
+                let first = padded[start]
+                if first != 0x20 { out[m] = first; m += 1 }
+                guard start + 1 < count else { continue }
+                let two = (first << 21) | padded[start + 1]
+                out[m] = two
+                m += 1
+                guard start + 2 < count else { continue }
+                out[m] = (two << 21) | padded[start + 2]
+                m += 1
             }
+            grams.append(contentsOf: UnsafeBufferPointer(start: out, count: m))
         }
     }
 
-    /// Appends the full lowercase mapping of `scalar` (one to three scalars). ASCII is mapped
-    /// inline; other scalars ask Unicode only when they change when lowercased (checked for
-    /// every code point by `LexicalToolTests`).
+    /// Writes the full lowercase mapping of `scalar` (one to three scalars, checked for every
+    /// code point by `LexicalToolTests`) at `out`; returns how many. ASCII is mapped inline,
+    /// code points below U+1100 come from a table, other scalars ask Unicode only when they
+    /// change when lowercased.
     @inline(__always)
-    static func appendLowercase(_ scalar: Unicode.Scalar, to out: inout [Gram]) {
+    static func lowercase(_ scalar: Unicode.Scalar, into out: UnsafeMutablePointer<Gram>) -> Int {
         let v = scalar.value
         if v < 0x80 {
-            out.append(Gram(v >= 0x41 && v <= 0x5A ? v + 0x20 : v))
-        } else if scalar.properties.changesWhenLowercased {
-            for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(Gram(lower.value)) }
-        } else {
-            out.append(Gram(v))
+            out[0] = Gram(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+            return 1
         }
+        if v < 0x1100, lowTable[Int(v)] != UInt32.max {
+            out[0] = Gram(lowTable[Int(v)])
+            return 1
+        }
+        guard scalar.properties.changesWhenLowercased else {
+            out[0] = Gram(v)
+            return 1
+        }
+        var k = 0
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+            out[k] = Gram(lower.value)
+            k += 1
+        }
+        return k
+    }
+
+    /// The lowercase of each code point below U+1100 whose full mapping is one scalar;
+    /// `UInt32.max` where it is longer (U+0130 `İ` → `i̇`). 17 KB, made on first use.
+    private static let lowTable: [UInt32] = (0..<0x1100).map { v in
+        guard let scalar = Unicode.Scalar(UInt32(v)) else { return UInt32(v) }
+        guard scalar.properties.changesWhenLowercased else { return UInt32(v) }
+        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+        return mapping.count == 1 ? mapping.first!.value : UInt32.max
     }
 
     /// A set of grams, each numbered in the order it was first inserted: open addressing with
