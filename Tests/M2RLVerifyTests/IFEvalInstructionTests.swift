@@ -161,6 +161,31 @@ struct IFEvalInstructionTests {
         }
     }
 
+    @Test("keyword words of literal code points are found as the compiled pattern finds them")
+    func foldedLiteralMatchesRegex() throws {
+        // Words that are not plain ASCII (so not BoundedLiterals) but have no pattern syntax;
+        // texts from pieces in other cases, with the code points Python's IGNORECASE pairs
+        // (ſ and s, ı and i, İ, K and the Kelvin sign), word and non-word neighbours of
+        // several scripts, and a combining accent that a precomposed é must not match.
+        let words = ["stolicą", "ΟΔΟΣ", "naïve", "JSON:", "STEAL;", "```", "ſ", "ı", "😀", "é", "x_1;", "\u{212A}"]
+        let pieces = ["ΟΔΟΣ", "οδος", "Οδός", "STOLICĄ", "stolicą", "naÏve", "json", "JSON", ":", ";", "```", "`", " ", "\n",
+                      "_", "1", "٣", "ſ", "S", "s", "I", "ı", "i", "İ", "K", "\u{212A}", "😀", "é", "É", "e\u{301}", "x", "x_1", "a"]
+        var random = SplitMix64(seed: 11)
+        for word in words {
+            let literal = try #require(IFEvalInstructions.FoldedLiteral(word, bounded: true))
+            let unbounded = try #require(IFEvalInstructions.FoldedLiteral(word, bounded: false))
+            #expect(IFEvalInstructions.BoundedLiteral(word) == nil, "\(word) is a BoundedLiteral")
+            let search = try #require(IFEvalInstructions.PythonRegex.compileIfValid(#"\b"# + word + #"\b"#, ignoreCase: true))
+            let findall = try #require(IFEvalInstructions.PythonRegex.compileIfValid(word, ignoreCase: true))
+            for _ in 0..<300 {
+                let text = (0..<Int.random(in: 0...10, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+                let keys = IFEvalInstructions.FoldedLiteral.keys(text)
+                #expect((literal.count(keys: keys, atMost: 1) == 1) == search.search(text), "\\b\(word)\\b in \(text.debugDescription)")
+                #expect(unbounded.count(keys: keys, atMost: .max) == findall.count(text), "\(word) in \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test("checkers stay linear on large and odd inputs")
     func robust() throws {
         let big = String(repeating: "  \n", count: 60_000) + String(repeating: "* x [y] <<t>> *h* P.S. ", count: 6_000)

@@ -90,43 +90,100 @@ extension IFEvalInstructions {
 
     /// Keyword kwargs matched as the references match them: each word a case-insensitive Python
     /// regular expression (between `\b`s when `bounded`). A plain ASCII word is a `BoundedLiteral`
-    /// scanned over the response's case keys, folded once per response; any other word is the
-    /// compiled pattern. One place decides which, for every keyword checker.
+    /// scanned over the response's case keys, folded once per response; any other word of
+    /// literal code points is a `FoldedLiteral`; only a word with pattern syntax is compiled.
+    /// One place decides which, for every keyword checker.
     struct KeywordPatterns: Sendable {
         let literals: [BoundedLiteral]
+        let foldedLiterals: [FoldedLiteral]
         let compiled: [PythonRegex]
 
         /// - Throws: `invalid_kwargs` naming `key` when a word is not a pattern m2rl can run.
         init(_ words: [String], bounded: Bool, args: InstructionArguments, key: String) throws(InstructionError) {
             var literals: [BoundedLiteral] = []
+            var foldedLiterals: [FoldedLiteral] = []
             var compiled: [PythonRegex] = []
             for word in words {
                 if let literal = BoundedLiteral(word, bounded: bounded) {
                     literals.append(literal)
+                } else if let literal = FoldedLiteral(word, bounded: bounded) {
+                    foldedLiterals.append(literal)
                 } else {
                     compiled.append(try PythonRegex.compile(bounded ? #"\b"# + word + #"\b"# : word, ignoreCase: true, args: args, key: key))
                 }
             }
             self.literals = literals
+            self.foldedLiterals = foldedLiterals
             self.compiled = compiled
         }
 
         /// Every word is found (`re.search` for each).
         func all(in text: String) -> Bool {
             let folded = literals.isEmpty ? [] : BoundedLiteral.folded(text)
-            return literals.allSatisfy { $0.search(folded: folded, text) } && compiled.allSatisfy { $0.search(text) }
+            let keys = foldedLiterals.isEmpty ? [] : FoldedLiteral.keys(text)
+            return literals.allSatisfy { $0.search(folded: folded, text) } && foldedLiterals.allSatisfy { $0.count(keys: keys, atMost: 1) == 1 }
+                && compiled.allSatisfy { $0.search(text) }
         }
 
         /// Some word is found.
         func any(in text: String) -> Bool {
             let folded = literals.isEmpty ? [] : BoundedLiteral.folded(text)
-            return literals.contains { $0.search(folded: folded, text) } || compiled.contains { $0.search(text) }
+            let keys = foldedLiterals.isEmpty ? [] : FoldedLiteral.keys(text)
+            return literals.contains { $0.search(folded: folded, text) } || foldedLiterals.contains { $0.count(keys: keys, atMost: 1) == 1 }
+                || compiled.contains { $0.search(text) }
         }
 
         /// `len(re.findall(word, text, re.IGNORECASE))` summed over the words (unbounded words).
         func count(_ text: String) -> Int {
             let folded = literals.isEmpty ? [] : BoundedLiteral.folded(text)
-            return literals.reduce(0) { $0 + $1.count(folded: folded) } + compiled.reduce(0) { $0 + $1.count(text) }
+            let keys = foldedLiterals.isEmpty ? [] : FoldedLiteral.keys(text)
+            return literals.reduce(0) { $0 + $1.count(folded: folded) } + foldedLiterals.reduce(0) { $0 + $1.count(keys: keys, atMost: .max) }
+                + compiled.reduce(0) { $0 + $1.count(text) }
+        }
+    }
+
+    /// `re.search` (`r"\b" + word + r"\b"` when `bounded`, else `word`) and `len(re.findall(...))`
+    /// with `re.IGNORECASE`, for a word of literal code points (no metacharacter, no `.`; so no
+    /// inline flag either) that is not a `BoundedLiteral`: non-ASCII words, or ASCII punctuation
+    /// without meaning in a pattern (`STEAL;`, `JSON:`). No pattern is compiled (compiling `\b`
+    /// builds ICU Unicode sets, thousands of times the cost of the search). The word's case keys
+    /// (`PythonRegex.caseKey`, one per code point, as the compiled pattern matches) are searched
+    /// among the text's, left to right and without overlap; a bounded occurrence counts when
+    /// each end is a `\b`: the code points on either side differ in being Python's `\w`
+    /// (`PythonText.isWord`; a key is a word code point exactly when its code point is).
+    struct FoldedLiteral: Sendable {
+        let needle: [Unicode.Scalar]
+        let bounded: Bool
+
+        init?(_ word: String, bounded: Bool) {
+            guard !word.isEmpty, IFTrainText.isLiteral(word) else { return nil }
+            needle = PythonText.scalars(word).map(PythonRegex.caseKey)
+            self.bounded = bounded
+        }
+
+        /// The text's case keys, one per code point.
+        static func keys(_ text: String) -> [Unicode.Scalar] {
+            PythonText.scalars(text).map(PythonRegex.caseKey)
+        }
+
+        /// The matches among `keys`, counting up to `limit`.
+        func count(keys t: [Unicode.Scalar], atMost limit: Int) -> Int {
+            let n = needle.count
+            let head = needle[0]
+            let firstIsWord = PythonText.isWord(head), lastIsWord = PythonText.isWord(needle[n - 1])
+            var found = 0
+            var i = 0
+            while i + n <= t.count, found < limit {
+                guard t[i] == head, t[i..<(i + n)].elementsEqual(needle) else { i += 1; continue }
+                if bounded {
+                    let before = i > 0 && PythonText.isWord(t[i - 1])
+                    let after = i + n < t.count && PythonText.isWord(t[i + n])
+                    guard before != firstIsWord, after != lastIsWord else { i += 1; continue }
+                }
+                found += 1
+                i += n
+            }
+            return found
         }
     }
 
