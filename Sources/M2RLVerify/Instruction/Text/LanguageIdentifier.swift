@@ -562,30 +562,36 @@ public enum LanguageIdentifier {
         /// entries above.
         init(codes: [String], samples: [[Gram]]) {
             self.codes = codes
-            // Each (gram, language) pair with its count: a language's grams are counted in a
-            // table of its own first (small enough to stay in cache), then each distinct gram
-            // joins the group's index once.
+            // Each (gram, language) pair with its count, in one pass over every language's grams:
+            // the languages come one after another, so a row's pair for the current language,
+            // if it has one, is its newest (`newest[row]`). Rows and pairs are numbered in order
+            // of first occurrence.
             var index = GramIndex(capacity: 1 << 15)
             var global: [Int32] = []       // by row: the gram's count over all languages
+            var newest: [Int32] = []       // by row: its newest pair
             var pairRow: [Int32] = []
             var pairLanguage: [Int32] = []
             var pairCount: [Int32] = []
             var totals = [Double](repeating: 0, count: codes.count)
             for (l, grams) in samples.enumerated() {
                 totals[l] = Double(grams.count)
-                var local = GramIndex(capacity: max(16, grams.count / 2))
-                var times: [Int32] = []
+                let language = Int32(l)
                 for gram in grams {
-                    let k = local.insert(gram)
-                    if k == times.count { times.append(1) } else { times[k] += 1 }
-                }
-                for (k, gram) in local.grams.enumerated() {
                     let row = index.insert(gram)
-                    if row == global.count { global.append(0) }
-                    global[row] += times[k]
-                    pairRow.append(Int32(row))
-                    pairLanguage.append(Int32(l))
-                    pairCount.append(times[k])
+                    if row == global.count {
+                        global.append(0)
+                        newest.append(-1)
+                    }
+                    global[row] += 1
+                    let pair = Int(newest[row])
+                    if pair >= 0 && pairLanguage[pair] == language {
+                        pairCount[pair] += 1
+                    } else {
+                        newest[row] = Int32(pairRow.count)
+                        pairRow.append(Int32(row))
+                        pairLanguage.append(language)
+                        pairCount.append(1)
+                    }
                 }
             }
             // Entries grouped by row (a counting sort of the pairs; within a row, languages stay
