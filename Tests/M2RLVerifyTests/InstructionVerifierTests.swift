@@ -43,6 +43,13 @@ struct InstructionVerifierTests {
 
         let blank = InstructionEvaluation.evaluate([always], response: " \n\t ")
         #expect(blank.strict == [false] && blank.loose == [false])
+
+        // Variants are told apart by code points, as Python compares them: the last line
+        // removed leaves a precomposed "é", the first line removed a decomposed one, and only
+        // the precomposed one follows.
+        let precomposed = ClosureCheck { $0.unicodeScalars.elementsEqual(["\u{E9}"]) }
+        let accents = InstructionEvaluation.evaluate([precomposed], response: "\u{E9}\ne\u{301}")
+        #expect(accents.strict == [false] && accents.loose == [true])
     }
 
     @Test("reward all (default) is 1 only when every instruction is followed; fraction is the share")

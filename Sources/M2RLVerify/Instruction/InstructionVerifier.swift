@@ -87,11 +87,17 @@ public struct InstructionEvaluation: Sendable, Equatable {
             if let known = isNew[k] { return known ? built[k] : nil }
             var new = self[k] != nil
             if new {
+                // Python's `==` on str compares code points, so the bytes are compared (Swift's
+                // `==` would also equate canonically equivalent texts, and costs more).
                 let variant = text(k)
-                new = variant != response && !(0..<k).contains { text($0) == variant }
+                new = !Self.same(variant, response) && !(0..<k).contains { Self.same(text($0), variant) }
             }
             isNew[k] = new
             return new ? built[k] : nil
+        }
+
+        private static func same(_ a: String, _ b: String) -> Bool {
+            a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
         }
 
         /// Variant `k`: 0 the response without `*`; 1 without its first line; 2 without its
