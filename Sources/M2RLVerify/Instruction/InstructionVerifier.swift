@@ -97,7 +97,9 @@ public struct InstructionEvaluation: Sendable, Equatable {
         }
 
         private static func same(_ a: String, _ b: String) -> Bool {
-            a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+            guard a.utf8.count == b.utf8.count else { return false }
+            var a = a, b = b
+            return a.withUTF8 { x in b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
         }
 
         /// Variant `k`: 0 the response without `*`; 1 without its first line; 2 without its
