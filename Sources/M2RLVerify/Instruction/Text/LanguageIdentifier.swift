@@ -42,9 +42,9 @@ import Foundation
 ///
 /// Linear in the text (only its first 10,000 code points after blanking are classified),
 /// deterministic, and never fails. Cost: the n-gram tables are built from the samples once per
-/// process, on first use (about 13 ms of CPU on a 2-core machine, `perf stat` of one
-/// `m2rl instruction text language` call against none: each language's grams counted, then
-/// grouped by gram with a counting sort, no dictionaries); a call then allocates a few arrays
+/// process, on first use (about 60 M instructions, `valgrind --tool=callgrind` of
+/// `m2rl score` on the requests of bench/instruction.sh: every (gram, language) pair counted in
+/// one pass, then grouped by gram with a counting sort, no dictionaries); a call then allocates a few arrays
 /// proportional to the text, counts its grams in an open-addressing table and looks each
 /// distinct gram up once (about 30 µs a call on the 360-character responses of
 /// bench/instruction.sh: `perf stat -e task-clock m2rl instruction text language` over 3,740
