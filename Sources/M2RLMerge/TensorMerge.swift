@@ -96,6 +96,16 @@ struct TensorMerge<W: WorkingFloat> {
         var divide: W?
         var multiply: W?
 
+        /// Whether `bf16Consensus` computes ω for this rule from the stored bits: keep all,
+        /// none, or by magnitude without an upper cut, and no rescaling.
+        var decodesAsItGoes: Bool {
+            guard divide == nil && multiply == nil else { return false }
+            switch rule {
+            case .all, .none, .magnitude(_, nil): return true
+            default: return false
+            }
+        }
+
         /// Replaces x[0..<n] (entries `offset...`) by ωⱼ = weight·τⱼ, where τ is the kept,
         /// rescaled value (0 where dropped): the operations of the formula, fused into one loop.
         func apply(_ x: UnsafeMutablePointer<W>, _ n: Int, offset: Int, weight w: W) {
@@ -248,6 +258,10 @@ struct TensorMerge<W: WorkingFloat> {
         if sparsification == nil && !consensus, let inputs = source.bf16Inputs {
             return try plainTaskArithmetic(inputs, weights: weights, lambda: lambda, divisor: normalize ? plainDivisor : nil, emit)
         }
+        if consensus, let inputs = source.bf16Inputs, rules.allSatisfy(\.decodesAsItGoes) {
+            return try bf16Consensus(inputs, rules: rules, weights: weights, lambda: lambda, normalize: normalize,
+                                     bySum: bySum, byWeight: byWeight, emit)
+        }
         try source.forEachChunk(mutating: true) { range, baseChunk, models in
             let n = range.count
             let base = baseChunk.baseAddress!
@@ -255,57 +269,131 @@ struct TensorMerge<W: WorkingFloat> {
             // τᵢ then ωᵢ = wᵢ·τᵢ, in place.
             for i in 0..<m { rules[i].apply(models[i].baseAddress!, n, offset: range.lowerBound, weight: weights[i]) }
             if consensus {
-                let elect = temporary(1, n), divisor = temporary(2, n)
-                let first = models[0].baseAddress!
-                if bySum {
-                    for j in 0..<n { elect[j] = first[j] }
-                    for i in 1..<m {
-                        let x = models[i].baseAddress!
-                        for j in 0..<n { elect[j] = elect[j] + x[j] }
-                    }
-                } else {
-                    for j in 0..<n { elect[j] = first[j] > 0 ? 1 : first[j] < 0 ? -1 : 0 }
-                    for i in 1..<m {
-                        let x = models[i].baseAddress!
-                        for j in 0..<n { elect[j] = elect[j] + (x[j] > 0 ? 1 : x[j] < 0 ? -1 : 0) }
-                    }
-                }
-                // The elected sign s = ±1; ωᵢ agrees when ωᵢ·s > 0 (exact, and false for 0). Taking
-                // the sign bit maps a sum of −0 to −1, not +1, but a sum is −0 only when every
-                // ωᵢ is ±0, and then nothing agrees either way.
-                for j in 0..<n { elect[j] = W(signOf: elect[j], magnitudeOf: 1) }
-                for j in 0..<n { out[j] = 0; divisor[j] = 0 }
-                for i in 0..<m {
-                    let x = models[i].baseAddress!
-                    let share: W = byWeight ? weights[i] : 1
-                    for j in 0..<n {
-                        let agree = x[j] * elect[j] > 0
-                        out[j] = out[j] + (agree ? x[j] : 0)
-                        divisor[j] = divisor[j] + (agree ? share : 0)
-                    }
-                }
-                if normalize {
-                    for j in 0..<n { out[j] = out[j] / (divisor[j] == 0 ? 1 : divisor[j]) }
-                }
-            } else {
-                let first = models[0].baseAddress!
-                if m == 1 {
-                    for j in 0..<n { out[j] = first[j] }
-                } else {
-                    let second = models[1].baseAddress!
-                    for j in 0..<n { out[j] = first[j] + second[j] }
-                }
-                for i in 2..<max(m, 2) {
-                    let x = models[i].baseAddress!
-                    for j in 0..<n { out[j] = out[j] + x[j] }
-                }
-                if normalize { for j in 0..<n { out[j] = out[j] / plainDivisor } }
+                consensusChunk(models.map { $0.baseAddress! }, n, out: out, weights: weights, lambda: lambda,
+                               normalize: normalize, bySum: bySum, byWeight: byWeight) { baseChunk[$0] }
+                try emitChunk(emit, range, out)
+                return
             }
+            let first = models[0].baseAddress!
+            if m == 1 {
+                for j in 0..<n { out[j] = first[j] }
+            } else {
+                let second = models[1].baseAddress!
+                for j in 0..<n { out[j] = first[j] + second[j] }
+            }
+            for i in 2..<max(m, 2) {
+                let x = models[i].baseAddress!
+                for j in 0..<n { out[j] = out[j] + x[j] }
+            }
+            if normalize { for j in 0..<n { out[j] = out[j] / plainDivisor } }
             if lambda == 1 {
                 for j in 0..<n { out[j] = base[j] + out[j] }
             } else {
                 for j in 0..<n { out[j] = base[j] + lambda * out[j] }
             }
+            try emitChunk(emit, range, out)
+        }
+    }
+
+    /// One chunk of TIES' last steps from ωᵢ = wᵢ·τᵢ (`omegas`, overwritten): sign election,
+    /// the agreeing ωᵢ summed (and divided by their share when normalizing), and θ₀ + λ·τ into
+    /// `out`, in 2m passes over the chunk (m − 1 electing, m agreeing, one finishing), each
+    /// element getting exactly the formula's operations in its order (λ = 1 multiplies exactly).
+    /// `base(j)` is θ₀ of element j.
+    @inline(__always)
+    private func consensusChunk(_ omegas: [UnsafeMutablePointer<W>], _ n: Int, out: UnsafeMutablePointer<W>, weights: [W],
+                                lambda: W, normalize: Bool, bySum: Bool, byWeight: Bool, base: (Int) -> W) {
+        let elect = temporary(1, n), divisor = temporary(2, n)
+        if bySum {
+            electSigns(omegas, n, into: elect) { $0 }
+        } else {
+            electSigns(omegas, n, into: elect) { $0 > 0 ? 1 : $0 < 0 ? -1 : 0 }
+        }
+        for i in omegas.indices {
+            let x = omegas[i]
+            let share: W = byWeight ? weights[i] : 1
+            // ωᵢ agrees when ωᵢ·s > 0 (exact, and false for 0). The first model's sums start
+            // from its terms (0 + t = t here: an agreeing ωᵢ is never −0).
+            if i == 0 {
+                for j in 0..<n {
+                    let agree = x[j] * elect[j] > 0
+                    out[j] = agree ? x[j] : 0
+                    divisor[j] = agree ? share : 0
+                }
+            } else {
+                for j in 0..<n {
+                    let agree = x[j] * elect[j] > 0
+                    out[j] = out[j] + (agree ? x[j] : 0)
+                    divisor[j] = divisor[j] + (agree ? share : 0)
+                }
+            }
+        }
+        if normalize {
+            for j in 0..<n { out[j] = base(j) + lambda * (out[j] / (divisor[j] == 0 ? 1 : divisor[j])) }
+        } else {
+            for j in 0..<n { out[j] = base(j) + lambda * out[j] }
+        }
+    }
+
+    /// The elected sign s = ±1 of each element: the sign of ((t(ω₁) + t(ω₂)) + t(ω₃) …), t the
+    /// identity (sum election) or the sign function (count election), in m − 1 passes. Taking
+    /// the sign bit maps a sum of −0 to −1, not +1, but a sum is −0 only when every ωᵢ is ±0,
+    /// and then nothing agrees either way.
+    @inline(__always)
+    private func electSigns(_ omegas: [UnsafeMutablePointer<W>], _ n: Int, into elect: UnsafeMutablePointer<W>,
+                            _ term: (W) -> W) {
+        let m = omegas.count
+        let first = omegas[0]
+        if m == 1 {
+            for j in 0..<n { elect[j] = W(signOf: term(first[j]), magnitudeOf: 1) }
+            return
+        }
+        let second = omegas[1]
+        if m == 2 {
+            for j in 0..<n { elect[j] = W(signOf: term(first[j]) + term(second[j]), magnitudeOf: 1) }
+            return
+        }
+        for j in 0..<n { elect[j] = term(first[j]) + term(second[j]) }
+        for i in 2..<(m - 1) {
+            let x = omegas[i]
+            for j in 0..<n { elect[j] = elect[j] + term(x[j]) }
+        }
+        let last = omegas[m - 1]
+        for j in 0..<n { elect[j] = W(signOf: elect[j] + term(last[j]), magnitudeOf: 1) }
+    }
+
+    /// TIES-style merging (trim by magnitude, or keep all or nothing, then sign consensus) over
+    /// BF16 inputs, decoding as it goes: ωᵢ = wᵢ·τᵢ is computed from the stored bits in one loop
+    /// per model, and θ₀ is decoded where it is added, instead of filling the chunk buffers with
+    /// θ₀ and δᵢ first. Per element the same operations as the general path, in its order.
+    private func bf16Consensus(_ inputs: (base: UnsafePointer<UInt16>, models: [UnsafePointer<UInt16>]), rules: [Keep],
+                               weights: [W], lambda: W, normalize: Bool, bySum: Bool, byWeight: Bool,
+                               _ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
+        @inline(__always) func value(_ bits: UInt16) -> W { W(Float(bitPattern: UInt32(bits) << 16)) }
+        for range in source.chunkRanges {
+            let n = range.count, start = range.lowerBound
+            let b = inputs.base + start
+            // Temporaries 1 and 2 are consensusChunk's; ωᵢ take the ones after.
+            let out = temporary(0, n)
+            let omegas = inputs.models.indices.map { temporary(3 + $0, n) }
+            for i in omegas.indices {
+                let x = inputs.models[i] + start, o = omegas[i], w = weights[i]
+                switch rules[i].rule {
+                case .all:
+                    for j in 0..<n { o[j] = w * (value(x[j]) - value(b[j])) }
+                case .none:
+                    for j in 0..<n { o[j] = w * 0 }
+                case .magnitude(let low, nil):
+                    for j in 0..<n {
+                        let d = value(x[j]) - value(b[j])
+                        o[j] = w * (abs(d) >= low ? d : 0)
+                    }
+                default:
+                    preconditionFailure("bf16Consensus takes magnitude trims without an upper cut")
+                }
+            }
+            consensusChunk(omegas, n, out: out, weights: weights, lambda: lambda, normalize: normalize,
+                           bySum: bySum, byWeight: byWeight) { value(b[$0]) }
             try emitChunk(emit, range, out)
         }
     }
