@@ -182,7 +182,7 @@ struct RadixSelect<W: WorkingFloat> {
 }
 
 /// Exact k-th largest magnitude of values seen chunk by chunk, usually in two cheap passes: a
-/// deterministic sample of 8,192 entries (pass one) brackets the answer in [low, high]; pass two
+/// deterministic stratified sample of 8,192 entries (pass one) brackets the answer in [low, high]; pass two
 /// counts the entries above `high` and gathers those inside; when the k-th largest lies among
 /// them (almost always) a sort of that small set finishes; values equal to the bracket's low
 /// end are counted, not kept, so a mass of zeros costs nothing. Otherwise `result` is nil and the
@@ -214,8 +214,15 @@ struct MagnitudeSelect<W: WorkingFloat> {
         if MagnitudeSelect.samplesWhole(count: count) {
             indices = Array(0..<count)
         } else {
+            // One index drawn in each of `sampleSize` equal strata, so the indices come sorted
+            // (no sort per tensor and model) and spread at least as evenly as independent draws.
             let key = CounterBits.mix(UInt64(count) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(rank))
-            indices = (0..<MagnitudeSelect.sampleSize).map { Int(CounterBits.bits(key: key, index: $0) % UInt64(count)) }.sorted()
+            let size = MagnitudeSelect.sampleSize
+            let width = Double(count) / Double(size)
+            indices = (0..<size).map { k in
+                let u = Double(CounterBits.bits(key: key, index: k) >> 11) * 0x1p-53
+                return min(count - 1, Int((Double(k) + u) * width))
+            }
         }
         sample.reserveCapacity(indices.count)
     }
@@ -314,7 +321,47 @@ struct MagnitudeSelect<W: WorkingFloat> {
         if exhaustive { return sample[rank - 1] }
         guard !overflow, above < rank, above + inside.count + atLow >= rank else { return nil }
         if rank - above > inside.count { return low }
-        inside.sort(by: >)
-        return inside[rank - above - 1]
+        // A selection, not a sort: `inside` holds a few percent of a tensor (millions of values
+        // for an embedding), and sorting them cost more than reading the tensor.
+        let k = rank - above - 1
+        return inside.withUnsafeMutableBufferPointer { Self.largest(k, of: $0) }
+    }
+
+    /// The element that would be at 0-based index `k` if `values` were sorted from the largest
+    /// (a value, so it does not depend on the method), reordering `values`: quickselect with a
+    /// median-of-three pivot, O(n) on average; a range that still holds more than 16 values
+    /// after 2·log₂(n) + 8 partitions is sorted instead, which bounds the worst case by
+    /// O(n log n). Values must not be NaN.
+    static func largest(_ k: Int, of values: UnsafeMutableBufferPointer<W>) -> W {
+        precondition(k >= 0 && k < values.count)
+        var lo = 0, hi = values.count - 1
+        var budget = 2 * (Int.bitWidth - values.count.leadingZeroBitCount) + 8
+        while hi - lo > 16 && budget > 0 {
+            budget -= 1
+            let a = values[lo], b = values[lo + (hi - lo) / 2], c = values[hi]
+            let pivot = max(min(a, b), min(max(a, b), c))
+            // Hoare partition, largest first: afterwards [lo, j] ≥ pivot, [i, hi] ≤ pivot, and
+            // anything strictly between j and i equals it.
+            var i = lo, j = hi
+            while i <= j {
+                while values[i] > pivot { i += 1 }
+                while values[j] < pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j {
+                hi = j
+            } else if k >= i {
+                lo = i
+            } else {
+                return pivot
+            }
+        }
+        var rest = UnsafeMutableBufferPointer(rebasing: values[lo...hi])
+        rest.sort(by: >)
+        return values[k]
     }
 }

@@ -167,6 +167,30 @@ struct MergeMethodTests {
         }
     }
 
+    @Test("quickselect finds the k-th largest on random, tied, sorted and organ-pipe inputs")
+    func quickselect() {
+        var generator = SplitMix64(seed: 9)
+        let n = 20_000
+        let inputs: [(String, [Float])] = [
+            ("random", (0..<n).map { _ in Float.random(in: 0..<1, using: &generator) }),
+            ("tied", (0..<n).map { _ in Float(Int.random(in: 0...5, using: &generator)) }),
+            ("all equal", [Float](repeating: 0.25, count: n)),
+            ("ascending", (0..<n).map { Float($0) }),
+            ("descending", (0..<n).map { Float(n - $0) }),
+            ("organ pipe", (0..<n).map { Float(min($0, n - $0)) }),
+            ("short", [3, 1, 2]),
+        ]
+        for (name, values) in inputs {
+            let sorted = values.sorted(by: >)
+            for k in Set([0, 1, values.count / 5, values.count / 2, values.count - 2, values.count - 1].filter { $0 >= 0 }) {
+                var copy = values
+                let found = copy.withUnsafeMutableBufferPointer { MagnitudeSelect<Float>.largest(k, of: $0) }
+                #expect(found == sorted[k], "\(name), k = \(k)")
+                #expect(copy.sorted(by: >) == sorted, "\(name): the values are only reordered")
+            }
+        }
+    }
+
     /// Base 0; three models' deltas chosen so trim, election and disjoint mean are checkable by hand.
     static func tinyModels(_ space: Workspace) throws {
         try space.checkpoint("base", [("layers.0.w", [2, 3], [0, 0, 0, 0, 0, 0])])
