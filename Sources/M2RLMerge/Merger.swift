@@ -21,7 +21,7 @@ public struct MergeOptions: Sendable {
     /// Write `README.md`, a model card saying what was merged and how (`ModelCard`).
     public var modelCard: Bool
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkLimit: Int = 1 << 17, overwrite: Bool = false,
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkLimit: Int = 1 << 14, overwrite: Bool = false,
                 modelCard: Bool = true) {
         self.jobs = max(1, jobs)
         self.chunkLimit = max(1, chunkLimit)

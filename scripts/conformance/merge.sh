@@ -8,7 +8,7 @@
 #   scripts/conformance/merge.sh M2RL_BINARY --only ties   (cases whose name contains "ties")
 #   scripts/conformance/merge.sh M2RL_BINARY --keep        (keep the temp folder: configs, outputs)
 #   scripts/conformance/merge.sh --self-check              (the reference against itself only)
-#   scripts/conformance/merge.sh M2RL_BINARY --large       (also a 4097 x 4096 tensor, many 2^17-entry chunks:
+#   scripts/conformance/merge.sh M2RL_BINARY --large       (also a 4097 x 4096 tensor, many 2^14-entry chunks:
 #                                                           ~100 MB, minutes with a debug build)
 #
 # Every method and parameter option gets a config; each output tensor is compared bit for bit

@@ -164,7 +164,7 @@ CASES = [
          {"lambda": 0.6}, shard_size="10KiB", out_dtype="bfloat16"),
 ]
 
-# Opt-in (--large): a tensor of 4097 x 4096 entries, spanning many of m2rl's 2^17-entry chunks
+# Opt-in (--large): a tensor of 4097 x 4096 entries, spanning many of m2rl's 2^14-entry chunks
 # and one entry over 2^24, so the statistics passes and the DARE entry index cross chunk
 # boundaries at scale. Slow in a debug build.
 LARGE_CASES = [
