@@ -149,8 +149,13 @@ def main():
         return
     os.makedirs(args.root, exist_ok=True)
     for other in os.listdir(args.root):
-        if other != name and other.startswith("s") and os.path.isdir(os.path.join(args.root, other)):
-            shutil.rmtree(os.path.join(args.root, other))
+        path = os.path.join(args.root, other)
+        if other == name or not other.startswith("s"):
+            continue
+        if os.path.islink(path):  # a cache linked from elsewhere: drop the link, not its target
+            os.unlink(path)
+        elif os.path.isdir(path):
+            shutil.rmtree(path)
     shutil.rmtree(folder, ignore_errors=True)
     tensors = layout()
     shards = plan_shards(tensors, args.shard_mb * 10**6)
