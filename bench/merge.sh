@@ -13,7 +13,9 @@
 #   numpy TA    bench/merge_numpy.py task_arithmetic (np.memmap, tensor by tensor, F32 → BF16)
 #   m2rl TIES   m2rl merge, ties with density 0.2 (per-tensor trim, sum election, weight mean)
 #   numpy TIES  bench/merge_numpy.py ties --density 0.2 (np.partition for the threshold)
-# and checks that m2rl's outputs equal NumPy's bit for bit (exit 1 when they differ, with or
+# Before each timed command (untimed): `sync`, so the previous command's written gigabyte is not
+# flushed during the next one's measurement, and a `cat` of the inputs, so they are all cached.
+# Then it checks that m2rl's outputs equal NumPy's bit for bit (exit 1 when they differ, with or
 # without --check). Medians, ratios and the table go to bench/results-merge.md (git-ignored) and
 # standard output.
 #
@@ -67,6 +69,8 @@ memory = {k: [] for k in commands}
 for r in range(rounds):
     for name, command in commands.items():
         stats = out("time.txt")
+        os.sync()  # the previous command's output goes to disk now, not during this one
+        subprocess.run(["sh", "-c", cat], check=True)  # every input in the page cache
         start = time.perf_counter()
         subprocess.run(["/usr/bin/time", "-f", "%M", "-o", stats, *command], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times[name].append(time.perf_counter() - start)
