@@ -163,7 +163,20 @@ struct TensorMerge<W: WorkingFloat> {
             }
         }
         for i in quick.indices { for r in quick[i].indices { quick[i][r].bracket() } }
-        if !whole {
+        if !whole, let inputs = source.bf16Inputs {
+            // δ straight from the stored BF16 bits, one model at a time, into one temporary
+            // (the same arithmetic as the chunk buffers', without filling them).
+            @inline(__always) func value(_ bits: UInt16) -> W { W(Float(bitPattern: UInt32(bits) << 16)) }
+            for range in source.chunkRanges {
+                let n = range.count, start = range.lowerBound
+                let b = inputs.base + start, delta = temporary(0, n)
+                for i in quick.indices where !quick[i].isEmpty {
+                    let x = inputs.models[i] + start
+                    for j in 0..<n { delta[j] = value(x[j]) - value(b[j]) }
+                    for r in quick[i].indices { quick[i][r].gather(UnsafeBufferPointer(start: delta, count: n)) }
+                }
+            }
+        } else if !whole {
             source.forEachChunk { _, _, models in
                 for i in quick.indices { for r in quick[i].indices { quick[i][r].gather(UnsafeBufferPointer(models[i])) } }
             }

@@ -110,6 +110,13 @@ final class TensorSource<W: WorkingFloat> {
     /// What model `m`'s chunks hold (δ or θ) at the given elements, read from the maps one
     /// element at a time with the chunks' own arithmetic: for a pass that only samples.
     func values(model m: Int, at indices: [Int]) -> [W] {
+        if let inputs = bf16Inputs {
+            // BF16 without missing rows: the bits are read in place (a decode call per element
+            // cost more than the sample's reads).
+            @inline(__always) func decoded(_ bits: UInt16) -> W { W(Float(bitPattern: UInt32(bits) << 16)) }
+            let b = inputs.base, x = inputs.models[m]
+            return indices.map { asDeltas ? decoded(x[$0]) - decoded(b[$0]) : decoded(x[$0]) }
+        }
         var base: W = 0, value: W = 0
         func decode(_ entry: Checkpoint.Entry, _ index: Int, into one: inout W) {
             let size = entry.dtype.size
