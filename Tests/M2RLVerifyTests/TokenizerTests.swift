@@ -39,6 +39,9 @@ struct TokenizerCaseTests {
         let c = tokenizerCases[index]
         let got = c.tool == "sentences" ? PunktSentences.split(c.text, release: c.release) : WordTokenizer.tokenize(c.text, release: c.release)
         #expect(got == c.expected, "line \(index + 1) (\(c.tool), NLTK \(c.nltk ?? "3.9"), \(c.why)): \(c.text.debugDescription)")
+        if c.tool == "sentences" {
+            #expect(PunktSentences.count(c.text, release: c.release) == c.expected.count, "line \(index + 1): count")
+        }
         if c.release == .v3_9 {
             let viaDefault = c.tool == "sentences" ? PunktSentences.split(c.text) : WordTokenizer.tokenize(c.text)
             #expect(viaDefault == got, "line \(index + 1): the default release is 3.9")

@@ -357,7 +357,7 @@ extension IFEvalInstructions {
     static let numberSentences = InstructionKind("length_constraints:number_sentences", family: family, kwargs: ["num_sentences", "relation"]) { args throws(InstructionError) in
         let target = try nonNegativeInt(args, "num_sentences")
         let relation = try args.relation("relation")
-        return ClosureCheck { response in relation.holds(PunktSentences.split(response).count, target) }
+        return ClosureCheck { response in relation.holds(PunktSentences.count(response), target) }
     }
 
     /// `length_constraints:number_paragraphs`: the response is split at every match of

@@ -59,6 +59,12 @@ public enum PunktSentences {
         split(text, model: .english, release: release)
     }
 
+    /// `len(nltk.sent_tokenize(text))`: the number of `split(text, release:)`'s sentences,
+    /// without making them.
+    public static func count(_ text: String, release: NLTKRelease = .v3_9) -> Int {
+        PunktTokenizer(text: Array(text.unicodeScalars), model: .english, syntax: PunktSyntax(release)).sentenceSpans().count
+    }
+
     /// The sentences of `text` under a Punkt model.
     static func split(_ text: String, model: PunktModel, release: NLTKRelease = .v3_9) -> [String] {
         let view = text.unicodeScalars
