@@ -566,34 +566,46 @@ public enum LanguageIdentifier {
             // the languages come one after another, so a row's pair for the current language,
             // if it has one, is its newest (`newest[row]`). Rows and pairs are numbered in order
             // of first occurrence.
+            // Rows and pairs are at most one per gram occurrence: the tables are allocated at
+            // that size and filled through pointers (no bounds or copy-on-write checks per gram).
+            let occurrences = samples.reduce(0) { $0 + $1.count }
             var index = GramIndex(capacity: 1 << 15)
-            var global: [Int32] = []       // by row: the gram's count over all languages
-            var newest: [Int32] = []       // by row: its newest pair
-            var pairRow: [Int32] = []
-            var pairLanguage: [Int32] = []
-            var pairCount: [Int32] = []
             var totals = [Double](repeating: 0, count: codes.count)
+            let tables = UnsafeMutablePointer<Int32>.allocate(capacity: 5 * max(occurrences, 1))
+            defer { tables.deallocate() }
+            let globalCount = tables                     // by row: the gram's count over all languages
+            let newest = tables + occurrences            // by row: its newest pair
+            let rowOfPair = tables + 2 * occurrences
+            let languageOfPair = tables + 3 * occurrences
+            let countOfPair = tables + 4 * occurrences
+            var rowTotal = 0, pairTotal = 0
             for (l, grams) in samples.enumerated() {
                 totals[l] = Double(grams.count)
                 let language = Int32(l)
                 for gram in grams {
                     let row = index.insert(gram)
-                    if row == global.count {
-                        global.append(0)
-                        newest.append(-1)
+                    if row == rowTotal {
+                        globalCount[row] = 0
+                        newest[row] = -1
+                        rowTotal += 1
                     }
-                    global[row] += 1
+                    globalCount[row] += 1
                     let pair = Int(newest[row])
-                    if pair >= 0 && pairLanguage[pair] == language {
-                        pairCount[pair] += 1
+                    if pair >= 0 && languageOfPair[pair] == language {
+                        countOfPair[pair] += 1
                     } else {
-                        newest[row] = Int32(pairRow.count)
-                        pairRow.append(Int32(row))
-                        pairLanguage.append(language)
-                        pairCount.append(1)
+                        newest[row] = Int32(pairTotal)
+                        rowOfPair[pairTotal] = Int32(row)
+                        languageOfPair[pairTotal] = language
+                        countOfPair[pairTotal] = 1
+                        pairTotal += 1
                     }
                 }
             }
+            let global = Array(UnsafeBufferPointer(start: globalCount, count: rowTotal))
+            let pairRow = Array(UnsafeBufferPointer(start: rowOfPair, count: pairTotal))
+            let pairLanguage = Array(UnsafeBufferPointer(start: languageOfPair, count: pairTotal))
+            let pairCount = Array(UnsafeBufferPointer(start: countOfPair, count: pairTotal))
             // Entries grouped by row (a counting sort of the pairs; within a row, languages stay
             // in order, as the pairs were met language by language).
             var rows = [Int32](repeating: 0, count: global.count + 1)
