@@ -184,7 +184,7 @@ struct RadixSelect<W: WorkingFloat> {
 /// Exact k-th largest magnitude of values seen chunk by chunk, usually in two cheap passes: a
 /// deterministic stratified sample of 8,192 entries (pass one) brackets the answer in [low, high]; pass two
 /// counts the entries above `high` and gathers those inside; when the k-th largest lies among
-/// them (almost always) a sort of that small set finishes; values equal to the bracket's low
+/// them (almost always) a selection in that small set finishes; values equal to the bracket's low
 /// end are counted, not kept, so a mass of zeros costs nothing. Otherwise `result` is nil and the
 /// caller falls back to `RadixSelect`. Values must be presented in the same chunks, with their
 /// global offsets, in both passes.
