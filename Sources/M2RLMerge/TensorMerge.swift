@@ -166,13 +166,12 @@ struct TensorMerge<W: WorkingFloat> {
         if !whole, let inputs = source.bf16Inputs {
             // δ straight from the stored BF16 bits, one model at a time, into one temporary
             // (the same arithmetic as the chunk buffers', without filling them).
-            @inline(__always) func value(_ bits: UInt16) -> W { W(Float(bitPattern: UInt32(bits) << 16)) }
             for range in source.chunkRanges {
                 let n = range.count, start = range.lowerBound
                 let b = inputs.base + start, delta = temporary(0, n)
                 for i in quick.indices where !quick[i].isEmpty {
                     let x = inputs.models[i] + start
-                    for j in 0..<n { delta[j] = value(x[j]) - value(b[j]) }
+                    for j in 0..<n { delta[j] = W.bf16(x[j]) - W.bf16(b[j]) }
                     for r in quick[i].indices { quick[i][r].gather(UnsafeBufferPointer(start: delta, count: n)) }
                 }
             }
@@ -382,23 +381,23 @@ struct TensorMerge<W: WorkingFloat> {
     private func bf16Consensus(_ inputs: (base: UnsafePointer<UInt16>, models: [UnsafePointer<UInt16>]), rules: [Keep],
                                weights: [W], lambda: W, normalize: Bool, bySum: Bool, byWeight: Bool,
                                _ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
-        @inline(__always) func value(_ bits: UInt16) -> W { W(Float(bitPattern: UInt32(bits) << 16)) }
+        // Temporaries 1 and 2 are consensusChunk's; ωᵢ take the ones after (chunk-sized).
+        let capacity = source.chunkRanges.map(\.count).max() ?? 0
+        let omegas = inputs.models.indices.map { temporary(3 + $0, capacity) }
         for range in source.chunkRanges {
             let n = range.count, start = range.lowerBound
             let b = inputs.base + start
-            // Temporaries 1 and 2 are consensusChunk's; ωᵢ take the ones after.
             let out = temporary(0, n)
-            let omegas = inputs.models.indices.map { temporary(3 + $0, n) }
             for i in omegas.indices {
                 let x = inputs.models[i] + start, o = omegas[i], w = weights[i]
                 switch rules[i].rule {
                 case .all:
-                    for j in 0..<n { o[j] = w * (value(x[j]) - value(b[j])) }
+                    for j in 0..<n { o[j] = w * (W.bf16(x[j]) - W.bf16(b[j])) }
                 case .none:
                     for j in 0..<n { o[j] = w * 0 }
                 case .magnitude(let low, nil):
                     for j in 0..<n {
-                        let d = value(x[j]) - value(b[j])
+                        let d = W.bf16(x[j]) - W.bf16(b[j])
                         o[j] = w * (abs(d) >= low ? d : 0)
                     }
                 default:
@@ -406,7 +405,7 @@ struct TensorMerge<W: WorkingFloat> {
                 }
             }
             consensusChunk(omegas, n, out: out, weights: weights, lambda: lambda, normalize: normalize,
-                           bySum: bySum, byWeight: byWeight) { value(b[$0]) }
+                           bySum: bySum, byWeight: byWeight) { W.bf16(b[$0]) }
             try emitChunk(emit, range, out)
         }
     }
@@ -419,7 +418,6 @@ struct TensorMerge<W: WorkingFloat> {
     private func plainTaskArithmetic(_ inputs: (base: UnsafePointer<UInt16>, models: [UnsafePointer<UInt16>]), weights: [W],
                                      lambda: W, divisor: W?,
                                      _ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
-        @inline(__always) func value(_ bits: UInt16) -> W { W(Float(bitPattern: UInt32(bits) << 16)) }
         let base = inputs.base, models = inputs.models
         for range in source.chunkRanges {
             let n = range.count, start = range.lowerBound
@@ -428,26 +426,26 @@ struct TensorMerge<W: WorkingFloat> {
             let x0 = models[0] + start, w0 = weights[0]
             switch models.count {
             case 1:
-                for j in 0..<n { let t = value(b[j]); out[j] = w0 * (value(x0[j]) - t) }
+                for j in 0..<n { let t = W.bf16(b[j]); out[j] = w0 * (W.bf16(x0[j]) - t) }
             case 2:
                 let x1 = models[1] + start, w1 = weights[1]
-                for j in 0..<n { let t = value(b[j]); out[j] = w0 * (value(x0[j]) - t) + w1 * (value(x1[j]) - t) }
+                for j in 0..<n { let t = W.bf16(b[j]); out[j] = w0 * (W.bf16(x0[j]) - t) + w1 * (W.bf16(x1[j]) - t) }
             default:
                 let x1 = models[1] + start, w1 = weights[1], x2 = models[2] + start, w2 = weights[2]
                 for j in 0..<n {
-                    let t = value(b[j])
-                    out[j] = w0 * (value(x0[j]) - t) + w1 * (value(x1[j]) - t) + w2 * (value(x2[j]) - t)
+                    let t = W.bf16(b[j])
+                    out[j] = w0 * (W.bf16(x0[j]) - t) + w1 * (W.bf16(x1[j]) - t) + w2 * (W.bf16(x2[j]) - t)
                 }
             }
             for i in 3..<max(models.count, 3) {
                 let x = models[i] + start, w = weights[i]
-                for j in 0..<n { out[j] = out[j] + w * (value(x[j]) - value(b[j])) }
+                for j in 0..<n { out[j] = out[j] + w * (W.bf16(x[j]) - W.bf16(b[j])) }
             }
             if let divisor { for j in 0..<n { out[j] = out[j] / divisor } }
             if lambda == 1 {
-                for j in 0..<n { out[j] = value(b[j]) + out[j] }
+                for j in 0..<n { out[j] = W.bf16(b[j]) + out[j] }
             } else {
-                for j in 0..<n { out[j] = value(b[j]) + lambda * out[j] }
+                for j in 0..<n { out[j] = W.bf16(b[j]) + lambda * out[j] }
             }
             try emitChunk(emit, range, out)
         }

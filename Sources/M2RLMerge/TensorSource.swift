@@ -113,9 +113,8 @@ final class TensorSource<W: WorkingFloat> {
         if let inputs = bf16Inputs {
             // BF16 without missing rows: the bits are read in place (a decode call per element
             // cost more than the sample's reads).
-            @inline(__always) func decoded(_ bits: UInt16) -> W { W(Float(bitPattern: UInt32(bits) << 16)) }
             let b = inputs.base, x = inputs.models[m]
-            return indices.map { asDeltas ? decoded(x[$0]) - decoded(b[$0]) : decoded(x[$0]) }
+            return indices.map { asDeltas ? W.bf16(x[$0]) - W.bf16(b[$0]) : W.bf16(x[$0]) }
         }
         var base: W = 0, value: W = 0
         func decode(_ entry: Checkpoint.Entry, _ index: Int, into one: inout W) {

@@ -15,6 +15,9 @@ public protocol WorkingFloat: BinaryFloatingPoint, Sendable {
 }
 
 extension WorkingFloat {
+    /// The value of stored BF16 bits (exact in F32 and F64), for loops that decode as they compute.
+    @inline(__always) static func bf16(_ bits: UInt16) -> Self { Self(FloatConversion.float(bf16: bits)) }
+
     /// Decodes, then subtracts: the general form (Float fuses the two for BF16).
     public static func decodeDifference(_ bytes: UnsafeRawBufferPointer, _ dtype: DType, base: UnsafePointer<Self>, into: UnsafeMutableBufferPointer<Self>) {
         decode(bytes, dtype, into: into)
@@ -33,7 +36,7 @@ extension Float: WorkingFloat {
         let count = bytes.count / dtype.size
         if dtype == .bf16, let source = bytes.baseAddress, Int(bitPattern: source) % 2 == 0, let out = into.baseAddress {
             let bits = source.assumingMemoryBound(to: UInt16.self)
-            for j in 0..<count { out[j] = Float(bitPattern: UInt32(bits[j]) << 16) - base[j] }
+            for j in 0..<count { out[j] = bf16(bits[j]) - base[j] }
             return
         }
         decode(bytes, dtype, into: into)
