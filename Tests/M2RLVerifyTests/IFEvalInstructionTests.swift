@@ -169,7 +169,8 @@ struct IFEvalInstructionTests {
         // several scripts, and a combining accent that a precomposed é must not match.
         let words = ["stolicą", "ΟΔΟΣ", "naïve", "JSON:", "STEAL;", "```", "ſ", "ı", "😀", "é", "x_1;", "\u{212A}"]
         let pieces = ["ΟΔΟΣ", "οδος", "Οδός", "STOLICĄ", "stolicą", "naÏve", "json", "JSON", ":", ";", "```", "`", " ", "\n",
-                      "_", "1", "٣", "ſ", "S", "s", "I", "ı", "i", "İ", "K", "\u{212A}", "😀", "é", "É", "e\u{301}", "x", "x_1", "a"]
+                      "_", "1", "٣", "ſ", "S", "s", "I", "ı", "i", "İ", "K", "\u{212A}", "😀", "é", "É", "e\u{301}", "x", "x_1", "a",
+                      "steal", "STEAL"]
         var random = SplitMix64(seed: 11)
         for word in words {
             let literal = try #require(IFEvalInstructions.FoldedLiteral(word, bounded: true))

@@ -52,6 +52,25 @@ struct InstructionVerifierTests {
         #expect(accents.strict == [false] && accents.loose == [true])
     }
 
+    @Test("a check with a memo judges the loose variants as fresh checks do")
+    func memoAcrossVariants() throws {
+        // capital_word_frequency keeps each sentence's count across one response's variants.
+        let responses = ["HELLO WORLD. Nice.\n**Body** text HERE\nBYE NOW", "One LINE only.", "A B.\nC *D* E.\nF G H.\n\nI J"]
+        var sawLooseOnly = false
+        for response in responses {
+            for (frequency, relation) in [(2, "less than"), (3, "at least"), (1, "less than")] {
+                let check = try InstructionRegistry.check(id: "change_case:capital_word_frequency",
+                                                          kwargs: ["capital_frequency": .int(frequency), "capital_relation": .string(relation)], prompt: "")
+                let evaluation = InstructionEvaluation.evaluate([check], response: response)
+                let strict = check.follows(response)
+                let fresh = strict || InstructionEvaluation.looseVariants(response).contains { !PythonText.strip($0).isEmpty && check.follows($0) }
+                #expect(evaluation.strict == [strict] && evaluation.loose == [fresh], "\(response.debugDescription), \(relation) \(frequency)")
+                if !strict && fresh { sawLooseOnly = true }
+            }
+        }
+        #expect(sawLooseOnly, "some case must pass only through a variant")
+    }
+
     @Test("reward all (default) is 1 only when every instruction is followed; fraction is the share")
     func rewardRules() throws {
         let text = "Rain falls softly, and the street shines."
