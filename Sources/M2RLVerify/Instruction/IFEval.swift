@@ -145,8 +145,9 @@ extension IFEvalInstructions {
     /// `re.search` (`r"\b" + word + r"\b"` when `bounded`, else `word`) and `len(re.findall(...))`
     /// with `re.IGNORECASE`, for a word of literal code points (no metacharacter, no `.`; so no
     /// inline flag either) that is not a `BoundedLiteral`: non-ASCII words, or ASCII punctuation
-    /// without meaning in a pattern (`STEAL;`, `JSON:`). No pattern is compiled (compiling `\b`
-    /// builds ICU Unicode sets, thousands of times the cost of the search). The word's case keys
+    /// without meaning in a pattern (`STEAL;`, `JSON:`). No pattern is compiled: compiling `\b` +
+    /// word + `\b` built eight ICU Unicode sets, about 1.7 M instructions a word, once per distinct
+    /// word (callgrind of `m2rl score` on bench/instruction.sh's requests). The word's case keys
     /// (`PythonRegex.caseKey`, one per code point, as the compiled pattern matches) are searched
     /// among the text's, left to right and without overlap; a bounded occurrence counts when
     /// each end is a `\b`: the code points on either side differ in being Python's `\w`
@@ -154,11 +155,15 @@ extension IFEvalInstructions {
     struct FoldedLiteral: Sendable {
         let needle: [Unicode.Scalar]
         let bounded: Bool
+        /// Whether the needle's first and last code points are `\w`.
+        let firstIsWord: Bool, lastIsWord: Bool
 
         init?(_ word: String, bounded: Bool) {
             guard !word.isEmpty, IFTrainText.isLiteral(word) else { return nil }
             needle = PythonText.scalars(word).map(PythonRegex.caseKey)
             self.bounded = bounded
+            firstIsWord = PythonText.isWord(needle[0])
+            lastIsWord = PythonText.isWord(needle[needle.count - 1])
         }
 
         /// The text's case keys, one per code point.
@@ -170,7 +175,6 @@ extension IFEvalInstructions {
         func count(keys t: [Unicode.Scalar], atMost limit: Int) -> Int {
             let n = needle.count
             let head = needle[0]
-            let firstIsWord = PythonText.isWord(head), lastIsWord = PythonText.isWord(needle[n - 1])
             var found = 0
             var i = 0
             while i + n <= t.count, found < limit {
@@ -350,7 +354,7 @@ extension IFEvalInstructions {
 
 extension IFEvalInstructions {
     /// `length_constraints:number_sentences`: the number of sentences NLTK's English Punkt
-    /// tokenizer finds (`PunktSentences.split`) compared with `num_sentences`: `<` for
+    /// tokenizer finds (`PunktSentences.count`) compared with `num_sentences`: `<` for
     /// "less than", `>=` for "at least".
     ///
     /// Kwargs: `num_sentences` (an integer ≥ 0), `relation`.

@@ -298,15 +298,15 @@ public enum LanguageIdentifier {
                 return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) ? .latin : nil
             }
             if v < 0x1100 {
-                let raw = lowTable[Int(v)]
+                let raw = scriptTable[Int(v)]
                 return raw < 0 ? nil : Script(rawValue: Int(raw))
             }
             return computed(scalar)
         }
 
         /// `computed` for every code point below U+1100 (raw value, -1 for nil): 4 KB, made on
-        /// first use (checked against `computed` by `LexicalToolTests`).
-        static let lowTable: [Int8] = (0..<0x1100).map { v in
+        /// first use (`LexicalToolTests` checks known letters of every script in and above it).
+        static let scriptTable: [Int8] = (0..<0x1100).map { v in
             Unicode.Scalar(UInt32(v)).flatMap(computed).map { Int8($0.rawValue) } ?? -1
         }
 
@@ -413,8 +413,8 @@ public enum LanguageIdentifier {
             out[0] = Gram(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
             return 1
         }
-        if v < 0x1100, lowTable[Int(v)] != UInt32.max {
-            out[0] = Gram(lowTable[Int(v)])
+        if v < 0x1100, lowercaseTable[Int(v)] != UInt32.max {
+            out[0] = Gram(lowercaseTable[Int(v)])
             return 1
         }
         guard scalar.properties.changesWhenLowercased else {
@@ -431,7 +431,7 @@ public enum LanguageIdentifier {
 
     /// The lowercase of each code point below U+1100 whose full mapping is one scalar;
     /// `UInt32.max` where it is longer (U+0130 `İ` → `i̇`). 17 KB, made on first use.
-    private static let lowTable: [UInt32] = (0..<0x1100).map { v in
+    private static let lowercaseTable: [UInt32] = (0..<0x1100).map { v in
         guard let scalar = Unicode.Scalar(UInt32(v)) else { return UInt32(v) }
         guard scalar.properties.changesWhenLowercased else { return UInt32(v) }
         let mapping = scalar.properties.lowercaseMapping.unicodeScalars
@@ -602,10 +602,10 @@ public enum LanguageIdentifier {
                     }
                 }
             }
-            let global = Array(UnsafeBufferPointer(start: globalCount, count: rowTotal))
-            let pairRow = Array(UnsafeBufferPointer(start: rowOfPair, count: pairTotal))
-            let pairLanguage = Array(UnsafeBufferPointer(start: languageOfPair, count: pairTotal))
-            let pairCount = Array(UnsafeBufferPointer(start: countOfPair, count: pairTotal))
+            let global = UnsafeBufferPointer(start: globalCount, count: rowTotal)
+            let pairRow = UnsafeBufferPointer(start: rowOfPair, count: pairTotal)
+            let pairLanguage = UnsafeBufferPointer(start: languageOfPair, count: pairTotal)
+            let pairCount = UnsafeBufferPointer(start: countOfPair, count: pairTotal)
             // Entries grouped by row (a counting sort of the pairs; within a row, languages stay
             // in order, as the pairs were met language by language).
             var rows = [Int32](repeating: 0, count: global.count + 1)
