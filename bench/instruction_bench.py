@@ -24,6 +24,7 @@ compared, so the timing is of the same judgements.
 Usage: python3 bench/instruction_bench.py --m2rl .build/release/m2rl [--n 2000] [--rounds 3]
 """
 import argparse
+import atexit
 import json
 import os
 import random
@@ -102,6 +103,7 @@ def main():
     requests_file = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")
     requests_file.write(text)
     requests_file.close()
+    atexit.register(os.unlink, requests_file.name)  # also when something below raises
     checks = sum(len(c[2]) for c in cases)
     times = {"reference": [], "m2rl1": [], "m2rl": []}
     verdicts = {}
@@ -138,7 +140,6 @@ def main():
                        ("m2rl1", "m2rl score --jobs 1"), ("m2rl", "m2rl score (2 workers)")):
         median = statistics.median(times[key])
         print(f"| {label} | {median:.3f} | {a.n / median:,.0f} | {checks / median:,.0f} | {ref_median / median:.1f}× |")
-    os.unlink(requests_file.name)
 
 
 if __name__ == "__main__":

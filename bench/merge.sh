@@ -2,8 +2,8 @@
 # Merging: m2rl merge against a streaming NumPy implementation of the same formulas, on the same
 # checkpoints and machine, in the same run, with the time to simply read the inputs as the floor.
 #
-# bench/merge_gen.py writes (once; cached under .build/bench-merge/, keyed by seed and the
-# generator's hash) a Qwen2.5-0.5B-shaped BF16 base (494 M parameters, 2 shards of 500 MB) and
+# bench/merge_gen.py writes (once; cached under .build/bench-merge/, keyed by seed, shard size and
+# the hashes of the generator and of merge_numpy.py) a Qwen2.5-0.5B-shaped BF16 base (494 M parameters, 2 shards of 500 MB) and
 # three sparse "RL" fine-tunes (5 %, 15 %, 30 % of entries moved by a few BF16 ulps). Then,
 # ROUNDS times, interleaved, each a whole process timed with its peak RSS by /usr/bin/time:
 #   read-once   `cat` of every input shard > /dev/null (page cache warm: the 4 GB stay cached)
@@ -63,7 +63,6 @@ commands = {
     "m2rl ties (density 0.2)": [m2rl, "merge", configs["ties"], "-o", out("m2rl-ties"), "--force"],
     "numpy ties (density 0.2)": [python, "bench/merge_numpy.py", "ties", *models, "-o", out("numpy-ties"), "--density", "0.2"],
 }
-subprocess.run(["sh", "-c", cat], check=True)  # warm the page cache
 times = {k: [] for k in commands}
 memory = {k: [] for k in commands}
 for r in range(rounds):

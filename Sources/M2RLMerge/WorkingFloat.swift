@@ -189,8 +189,9 @@ struct RadixSelect<W: WorkingFloat> {
 /// counts the entries above `high` and gathers those inside; when the k-th largest lies among
 /// them (almost always) a selection in that small set finishes; values equal to the bracket's low
 /// end are counted, not kept, so a mass of zeros costs nothing. Otherwise `result` is nil and the
-/// caller falls back to `RadixSelect`. Values must be presented in the same chunks, with their
-/// global offsets, in both passes.
+/// caller falls back to `RadixSelect`. Pass one is `collect(sampled:)` (the values at
+/// `sampleIndices`) or, for a sample taken whole, `collect(_:)` with every value in order; pass
+/// two, `gather`, takes the values in order in chunks of any size.
 struct MagnitudeSelect<W: WorkingFloat> {
     static var sampleSize: Int { 8_192 }
 

@@ -165,7 +165,7 @@ CASES = [
 ]
 
 # Opt-in (--large): a tensor of 4097 x 4096 entries, spanning many of m2rl's 2^14-entry chunks
-# and one entry over 2^24, so the statistics passes and the DARE entry index cross chunk
+# and one row (4,096 entries) over 2^24, so the statistics passes and the DARE entry index cross chunk
 # boundaries at scale. Slow in a debug build.
 LARGE_CASES = [
     case("large-ties-model", "large", "ties", [(A, {"density": 0.3}), (B, {"density": 0.5})], {"trim_scope": "model"}),
