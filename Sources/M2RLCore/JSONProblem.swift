@@ -89,7 +89,6 @@ extension JSONText.Reader {
         }
     }
 
-    /// `null` (true) or not (false, nothing read).
     /// `null` (nil) or an array whose items `item` reads.
     fileprivate mutating func optionalArray<T>(_ item: (inout Self) throws -> T) throws -> [T]? {
         if try null() { return nil }
@@ -98,6 +97,7 @@ extension JSONText.Reader {
         return items
     }
 
+    /// `null` (true) or not (false, nothing read).
     fileprivate mutating func null() throws -> Bool {
         guard peek == UInt8(ascii: "n") else { return false }
         _ = try literal("null", .null)

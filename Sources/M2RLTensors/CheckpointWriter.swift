@@ -147,7 +147,7 @@ public final class CheckpointWriter: @unchecked Sendable {
                 throw TensorsError(.io, file: path, "cannot create: \(String(cString: strerror(errno)))")
             }
             let directFD = direct ? Self.directFlag.map { open(path, O_WRONLY | O_CLOEXEC | $0) } ?? -1 : -1
-            shards.append(Shard(name: name, descriptor: fd, direct: max(directFD, -1), dataStart: 8 + header.count))
+            shards.append(Shard(name: name, descriptor: fd, direct: directFD, dataStart: 8 + header.count))
             var prefix = [UInt8](repeating: 0, count: 8)
             for i in 0..<8 { prefix[i] = UInt8(truncatingIfNeeded: UInt64(header.count) >> (8 * UInt64(i))) }
             prefix += header

@@ -86,7 +86,6 @@ public final class ScoreSession: @unchecked Sendable {
             return stats
         }
         let state = PipelineState(window: window, jobs: jobs, reporter: ProgressReporter(progress: progress, start: start))
-        var workers: [Thread] = []
         for _ in 0..<jobs {
             let thread = Thread { [self] in
                 var unit = UnitSizer()
@@ -115,7 +114,6 @@ public final class ScoreSession: @unchecked Sendable {
             }
             thread.stackSize = 4 << 20
             thread.start()
-            workers.append(thread)
         }
         while let lines = nextLines() {
             state.put(lines)
