@@ -250,29 +250,10 @@ public enum Merger {
                                              inputs: [Checkpoint.Entry], parameters: TensorParameters,
                                              target: CheckpointWriter.Tensor, writer: CheckpointWriter, options: MergeOptions,
                                              scratch: ScratchBuffers<W>) throws {
-        let outSize = target.dtype.size
-        // Encoded chunks gather in the stage (the worker's byte buffer, 8 MiB, larger for a
-        // whole-tensor emit) and are written when it is full, when the next chunk does not
-        // follow on, and at the end: chunks are sized for the cache, writes for the disk.
-        var stage = scratch.bytes(8 << 20)
-        var stagedAt = 0, staged = 0
-        func flush() throws {
-            guard staged > 0 else { return }
-            try writer.write(entry.name, bytes: UnsafeRawBufferPointer(rebasing: stage[0..<staged]), at: stagedAt)
-            staged = 0
-        }
-        func emit(_ range: Range<Int>, _ values: UnsafeBufferPointer<W>) throws {
-            let byteCount = values.count * outSize, at = range.lowerBound * outSize
-            if staged > 0 && (at != stagedAt + staged || staged + byteCount > stage.count) { try flush() }
-            // Nothing is staged here when the stage must grow (TSV emits whole matrices).
-            if byteCount > stage.count { stage = scratch.bytes(byteCount) }
-            if staged == 0 { stagedAt = at }
-            W.encode(values, as: target.dtype, into: UnsafeMutableRawBufferPointer(rebasing: stage[staged..<(staged + byteCount)]))
-            staged += byteCount
-        }
+        let output = TensorOutput(name: entry.name, dtype: target.dtype, count: entry.count, writer: writer, scratch: scratch)
         if case .tsv = config.method.algorithm {
-            try tsv(W.self, entry: entry, inputs: inputs, parameters: parameters, options: options, emit: emit)
-            return try flush()
+            try tsv(W.self, entry: entry, inputs: inputs, parameters: parameters, options: options, emit: output.emit)
+            return try output.finish()
         }
         let asDeltas: Bool
         switch config.method.algorithm {
@@ -281,8 +262,8 @@ public enum Merger {
         }
         let source = TensorSource<W>(base: entry, models: inputs,
                                      asDeltas: asDeltas, chunkLimit: options.chunkLimit, scratch: scratch)
-        try TensorMerge(method: config.method, parameters: parameters, source: source).run(emit: emit)
-        try flush()
+        try TensorMerge(method: config.method, parameters: parameters, source: source, output: output).run()
+        try output.finish()
     }
 
     static func tsv<W: WorkingFloat>(_ type: W.Type, entry: Checkpoint.Entry, inputs: [Checkpoint.Entry], parameters: TensorParameters,

@@ -17,30 +17,31 @@ struct TensorParameters {
 
 /// Merges one tensor, chunk by chunk: statistics passes first where a method needs them
 /// (thresholds, norms, dots), then one pass that computes each output chunk and hands it to
-/// `emit(range, values)`. Formulas and their order are docs/merge.md's; each loop runs over a
+/// `output.emit(range, values)`. Formulas and their order are docs/merge.md's; each loop runs over a
 /// chunk for one model at a time, so the compiler can vectorise it, and performs per element
 /// exactly the operations the formula lists, in its order.
 struct TensorMerge<W: WorkingFloat> {
     let method: MergeMethod
     let parameters: TensorParameters
     let source: TensorSource<W>
+    let output: TensorOutput<W>
 
     var modelCount: Int { source.models.count }
 
-    func run(emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
+    func run() throws {
         switch method.algorithm {
         case .linear:
-            try linear(emit)
+            try linear()
         case .taskArithmetic(let sparsification, let consensus):
-            try taskArithmetic(sparsification, consensus: consensus, emit)
+            try taskArithmetic(sparsification, consensus: consensus)
         case .sce:
-            try sce(emit)
+            try sce()
         case .slerp:
-            try slerp(emit)
+            try slerp()
         case .modelStock:
-            try modelStock(emit)
+            try modelStock()
         case .ram:
-            try ram(emit)
+            try ram()
         case .tsv:
             preconditionFailure("TSV runs on whole matrices (TaskSingularVectors)")
         }
@@ -53,13 +54,13 @@ struct TensorMerge<W: WorkingFloat> {
         return buffer.baseAddress!
     }
 
-    private func emitChunk(_ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void, _ range: Range<Int>, _ out: UnsafeMutablePointer<W>) throws {
-        try emit(range, UnsafeBufferPointer(start: out, count: range.count))
+    private func emitChunk(_ range: Range<Int>, _ out: UnsafeMutablePointer<W>) throws {
+        try output.emit(range, UnsafeBufferPointer(start: out, count: range.count))
     }
 
     // MARK: linear
 
-    private func linear(_ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
+    private func linear() throws {
         let weights = parameters.weights.map { W($0) }
         var divisor: W = 0
         for w in weights { divisor = divisor + w }
@@ -75,7 +76,7 @@ struct TensorMerge<W: WorkingFloat> {
                 for j in 0..<n { out[j] = out[j] + w * x[j] }
             }
             if normalize { for j in 0..<n { out[j] = out[j] / divisor } }
-            try emitChunk(emit, range, out)
+            try emitChunk(range, out)
         }
     }
 
@@ -164,17 +165,7 @@ struct TensorMerge<W: WorkingFloat> {
         }
         for i in quick.indices { for r in quick[i].indices { quick[i][r].bracket() } }
         if !whole, let inputs = source.bf16Inputs {
-            // δ straight from the stored BF16 bits, one model at a time, into one temporary
-            // (the same arithmetic as the chunk buffers', without filling them).
-            for range in source.chunkRanges {
-                let n = range.count, start = range.lowerBound
-                let b = inputs.base + start, delta = temporary(0, n)
-                for i in quick.indices where !quick[i].isEmpty {
-                    let x = inputs.models[i] + start
-                    for j in 0..<n { delta[j] = W.bf16(x[j]) - W.bf16(b[j]) }
-                    for r in quick[i].indices { quick[i][r].gather(UnsafeBufferPointer(start: delta, count: n)) }
-                }
-            }
+            bracketCounts(inputs, &quick)
         } else if !whole {
             source.forEachChunk { _, _, models in
                 for i in quick.indices { for r in quick[i].indices { quick[i][r].gather(UnsafeBufferPointer(models[i])) } }
@@ -191,6 +182,63 @@ struct TensorMerge<W: WorkingFloat> {
             for i in missing.indices where !missing[i].isEmpty { result[i] = exact[i] }
         }
         return result.map { $0.map { $0! } }
+    }
+
+    /// Pass two of every bracket in `quick` over BF16 inputs, from the stored bits, one bracket
+    /// at a time per chunk. A branch-free loop computes |δ| = |θᵢ − θ₀| (the chunk buffers'
+    /// arithmetic) into a temporary, counts the values above the bracket and at its low end and
+    /// flags those inside; then the flags are read 8 at a time and only the groups of 8 holding
+    /// one (a few percent of the values lie inside) are compacted into the kept values. A
+    /// bracket with low = high (a quantile in a mass of ties, often of zeros) has no inside and
+    /// only counts.
+    private func bracketCounts(_ inputs: (base: UnsafePointer<UInt16>, models: [UnsafePointer<UInt16>]), _ quick: inout [[MagnitudeSelect<W>]]) {
+        let capacity = source.chunkRanges.map(\.count).max() ?? 0
+        let magnitudes = temporary(0, capacity), kept = temporary(1, capacity)
+        temporary(2, capacity).withMemoryRebound(to: UInt8.self, capacity: capacity) { flags in
+            for range in source.chunkRanges {
+                let n = range.count, start = range.lowerBound
+                let b = inputs.base + start
+                for i in quick.indices {
+                    let x = inputs.models[i] + start
+                    for r in quick[i].indices {
+                        let (low, high) = quick[i][r].bounds
+                        // A chunk holds far fewer than 2³² values.
+                        var above: UInt32 = 0, atLow: UInt32 = 0
+                        if low == high {
+                            for j in 0..<n {
+                                let m = abs(W.bf16(x[j]) - W.bf16(b[j]))
+                                above &+= UInt32(unsafeBitCast(m > high, to: UInt8.self))
+                                atLow &+= UInt32(unsafeBitCast(m == low, to: UInt8.self))
+                            }
+                            quick[i][r].add(above: Int(above), atLow: Int(atLow))
+                            continue
+                        }
+                        for j in 0..<n {
+                            let m = abs(W.bf16(x[j]) - W.bf16(b[j]))
+                            magnitudes[j] = m
+                            above &+= UInt32(unsafeBitCast(m > high, to: UInt8.self))
+                            atLow &+= UInt32(unsafeBitCast(m == low, to: UInt8.self))
+                            flags[j] = unsafeBitCast(m > low, to: UInt8.self) & unsafeBitCast(m <= high, to: UInt8.self)
+                        }
+                        quick[i][r].add(above: Int(above), atLow: Int(atLow))
+                        var cursor = 0, j = 0
+                        while j < n {
+                            let end = min(n, j + 8)
+                            if end - j == 8 && UnsafeRawPointer(flags + j).loadUnaligned(as: UInt64.self) == 0 {
+                                j = end
+                                continue
+                            }
+                            while j < end {
+                                kept[cursor] = magnitudes[j]
+                                cursor &+= Int(flags[j])
+                                j += 1
+                            }
+                        }
+                        quick[i][r].keep(inside: UnsafeBufferPointer(start: kept, count: cursor))
+                    }
+                }
+            }
+        }
     }
 
     private func keepRules(_ sparsification: MergeMethod.Sparsification?) -> [Keep] {
@@ -255,8 +303,7 @@ struct TensorMerge<W: WorkingFloat> {
         return rules
     }
 
-    private func taskArithmetic(_ sparsification: MergeMethod.Sparsification?, consensus: Bool,
-                                _ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
+    private func taskArithmetic(_ sparsification: MergeMethod.Sparsification?, consensus: Bool) throws {
         let rules = keepRules(sparsification)
         let weights = parameters.weights.map { W($0) }
         let lambda = W(parameters.number("lambda"))
@@ -268,11 +315,16 @@ struct TensorMerge<W: WorkingFloat> {
         let plainDivisor: W = weightSum == 0 ? 1 : weightSum
         let m = modelCount
         if sparsification == nil && !consensus, let inputs = source.bf16Inputs {
-            return try plainTaskArithmetic(inputs, weights: weights, lambda: lambda, divisor: normalize ? plainDivisor : nil, emit)
+            return try plainTaskArithmetic(inputs, weights: weights, lambda: lambda, divisor: normalize ? plainDivisor : nil)
         }
         if consensus, let inputs = source.bf16Inputs, rules.allSatisfy(\.decodesAsItGoes) {
-            return try bf16Consensus(inputs, rules: rules, weights: weights, lambda: lambda, normalize: normalize,
-                                     bySum: bySum, byWeight: byWeight, emit)
+            switch m {
+            case 1: return try fusedConsensus(base: inputs.base, models: InlineArray<1, _> { inputs.models[$0] }, rules: rules, weights: weights, lambda: lambda, normalize: normalize, bySum: bySum, byWeight: byWeight)
+            case 2: return try fusedConsensus(base: inputs.base, models: InlineArray<2, _> { inputs.models[$0] }, rules: rules, weights: weights, lambda: lambda, normalize: normalize, bySum: bySum, byWeight: byWeight)
+            case 3: return try fusedConsensus(base: inputs.base, models: InlineArray<3, _> { inputs.models[$0] }, rules: rules, weights: weights, lambda: lambda, normalize: normalize, bySum: bySum, byWeight: byWeight)
+            case 4: return try fusedConsensus(base: inputs.base, models: InlineArray<4, _> { inputs.models[$0] }, rules: rules, weights: weights, lambda: lambda, normalize: normalize, bySum: bySum, byWeight: byWeight)
+            default: break
+            }
         }
         try source.forEachChunk(mutating: true) { range, baseChunk, models in
             let n = range.count
@@ -283,7 +335,7 @@ struct TensorMerge<W: WorkingFloat> {
             if consensus {
                 consensusChunk(models.map { $0.baseAddress! }, n, out: out, weights: weights, lambda: lambda,
                                normalize: normalize, bySum: bySum, byWeight: byWeight) { baseChunk[$0] }
-                try emitChunk(emit, range, out)
+                try emitChunk(range, out)
                 return
             }
             let first = models[0].baseAddress!
@@ -303,7 +355,7 @@ struct TensorMerge<W: WorkingFloat> {
             } else {
                 for j in 0..<n { out[j] = base[j] + lambda * out[j] }
             }
-            try emitChunk(emit, range, out)
+            try emitChunk(range, out)
         }
     }
 
@@ -374,39 +426,59 @@ struct TensorMerge<W: WorkingFloat> {
         for j in 0..<n { elect[j] = W(signOf: elect[j] + term(last[j]), magnitudeOf: 1) }
     }
 
+    /// The most models `fusedConsensus` takes (one specialisation each); more take the general path.
+    static var fusedModels: Int { 4 }
+
     /// TIES-style merging (trim by magnitude, or keep all or nothing, then sign consensus) over
-    /// BF16 inputs, decoding as it goes: ωᵢ = wᵢ·τᵢ is computed from the stored bits in one loop
-    /// per model, and θ₀ is decoded where it is added, instead of filling the chunk buffers with
-    /// θ₀ and δᵢ first. Per element the same operations as the general path, in its order.
-    private func bf16Consensus(_ inputs: (base: UnsafePointer<UInt16>, models: [UnsafePointer<UInt16>]), rules: [Keep],
-                               weights: [W], lambda: W, normalize: Bool, bySum: Bool, byWeight: Bool,
-                               _ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
-        // Temporaries 1 and 2 are consensusChunk's; ωᵢ take the ones after (chunk-sized).
-        let capacity = source.chunkRanges.map(\.count).max() ?? 0
-        let omegas = inputs.models.indices.map { temporary(3 + $0, capacity) }
+    /// BF16 inputs, for 1 to `fusedModels` models, decoding as it goes: per chunk, one loop
+    /// computes each element whole, ωᵢ = wᵢ·τᵢ from the stored bits, the elected sign, the
+    /// agreeing sum and share and θ₀ + λ·τ, in registers, where the general path makes 2m + 1
+    /// passes over chunk buffers. Per element it performs exactly `consensusChunk`'s operations
+    /// in its order (a dropped or disagreeing term is +0 through `W.masked`, as `? x : 0` is).
+    /// The models are `M`, a compile-time count, so every per-model step unrolls and the loop
+    /// vectorises.
+    private func fusedConsensus<let M: Int>(base: UnsafePointer<UInt16>, models: InlineArray<M, UnsafePointer<UInt16>>, rules: [Keep],
+                                            weights: [W], lambda: W, normalize: Bool, bySum: Bool, byWeight: Bool) throws {
+        precondition(rules.count == M && weights.count == M)
+        let w = InlineArray<M, W> { weights[$0] }
+        let share = InlineArray<M, W> { byWeight ? weights[$0] : 1 }
+        // τᵢ = δᵢ where (|δᵢ| ≥ lowᵢ or allᵢ) and someᵢ, else +0.
+        var low = InlineArray<M, W>(repeating: 0)
+        var all = InlineArray<M, Bool>(repeating: false), some = InlineArray<M, Bool>(repeating: true)
+        for i in 0..<M {
+            switch rules[i].rule {
+            case .all: all[i] = true
+            case .none: some[i] = false
+            case .magnitude(let threshold, nil): low[i] = threshold
+            default: preconditionFailure("fusedConsensus takes magnitude trims without an upper cut")
+            }
+        }
         for range in source.chunkRanges {
             let n = range.count, start = range.lowerBound
-            let b = inputs.base + start
+            let b = base + start
+            let x = InlineArray<M, UnsafePointer<UInt16>> { models[$0] + start }
             let out = temporary(0, n)
-            for i in omegas.indices {
-                let x = inputs.models[i] + start, o = omegas[i], w = weights[i]
-                switch rules[i].rule {
-                case .all:
-                    for j in 0..<n { o[j] = w * (W.bf16(x[j]) - W.bf16(b[j])) }
-                case .none:
-                    for j in 0..<n { o[j] = w * 0 }
-                case .magnitude(let low, nil):
-                    for j in 0..<n {
-                        let d = W.bf16(x[j]) - W.bf16(b[j])
-                        o[j] = w * (abs(d) >= low ? d : 0)
-                    }
-                default:
-                    preconditionFailure("bf16Consensus takes magnitude trims without an upper cut")
+            for j in 0..<n {
+                let theta = W.bf16(b[j])
+                var omega = InlineArray<M, W>(repeating: 0)
+                for i in 0..<M {
+                    let d = W.bf16(x[i][j]) - theta
+                    omega[i] = w[i] * W.masked(d, keeping: (abs(d) >= low[i] || all[i]) && some[i])
                 }
+                // The election: the sign of ((t(ω₁) + t(ω₂)) + t(ω₃) …), as electSigns.
+                var elected = bySum ? omega[0] : (omega[0] > 0 ? 1 : omega[0] < 0 ? -1 : 0)
+                for i in 1..<M { elected = elected + (bySum ? omega[i] : (omega[i] > 0 ? 1 : omega[i] < 0 ? -1 : 0)) }
+                let sign = W(signOf: elected, magnitudeOf: 1)
+                var agree = omega[0] * sign > 0
+                var sum = W.masked(omega[0], keeping: agree), divisor = W.masked(share[0], keeping: agree)
+                for i in 1..<M {
+                    agree = omega[i] * sign > 0
+                    sum = sum + W.masked(omega[i], keeping: agree)
+                    divisor = divisor + W.masked(share[i], keeping: agree)
+                }
+                out[j] = normalize ? theta + lambda * (sum / (divisor == 0 ? 1 : divisor)) : theta + lambda * sum
             }
-            consensusChunk(omegas, n, out: out, weights: weights, lambda: lambda, normalize: normalize,
-                           bySum: bySum, byWeight: byWeight) { W.bf16(b[$0]) }
-            try emitChunk(emit, range, out)
+            try emitChunk(range, out)
         }
     }
 
@@ -416,8 +488,7 @@ struct TensorMerge<W: WorkingFloat> {
     /// skips the pass), in one loop over up to three models and one per model after, without
     /// filling a chunk buffer per model first.
     private func plainTaskArithmetic(_ inputs: (base: UnsafePointer<UInt16>, models: [UnsafePointer<UInt16>]), weights: [W],
-                                     lambda: W, divisor: W?,
-                                     _ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
+                                     lambda: W, divisor: W?) throws {
         let base = inputs.base, models = inputs.models
         for range in source.chunkRanges {
             let n = range.count, start = range.lowerBound
@@ -447,7 +518,7 @@ struct TensorMerge<W: WorkingFloat> {
             } else {
                 for j in 0..<n { out[j] = W.bf16(b[j]) + lambda * out[j] }
             }
-            try emitChunk(emit, range, out)
+            try emitChunk(range, out)
         }
     }
 
@@ -472,7 +543,7 @@ struct TensorMerge<W: WorkingFloat> {
         for j in 0..<n { v[j] = v[j] / count }
     }
 
-    private func sce(_ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
+    private func sce() throws {
         let m = modelCount
         let topk = parameters.number("select_topk")
         let lambda = W(parameters.number("lambda"))
@@ -546,13 +617,13 @@ struct TensorMerge<W: WorkingFloat> {
             }
             let floor = W(1e-6)
             for j in 0..<n { out[j] = base[j] + lambda * (out[j] / max(divisor[j], floor)) }
-            try emitChunk(emit, range, out)
+            try emitChunk(range, out)
         }
     }
 
     // MARK: SLERP
 
-    private func slerp(_ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
+    private func slerp() throws {
         let t = parameters.number("t")
         var norm0 = 0.0, norm1 = 0.0, dot = 0.0
         source.forEachChunk { range, base, models in
@@ -581,13 +652,13 @@ struct TensorMerge<W: WorkingFloat> {
         try source.forEachChunk(mutating: true) { range, base, models in
             let out = temporary(0, range.count), x = base.baseAddress!, y = models[0].baseAddress!
             for j in 0..<range.count { out[j] = c0 * x[j] + c1 * y[j] }
-            try emitChunk(emit, range, out)
+            try emitChunk(range, out)
         }
     }
 
     // MARK: Model Stock (chunks hold θᵢ, not δᵢ)
 
-    private func modelStock(_ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
+    private func modelStock() throws {
         let m = modelCount
         let filterWise = parameters.flags["filter_wise"] ?? false
         let rowLength = filterWise ? (source.shape.count >= 2 ? source.shape.dropFirst().reduce(1, *) : max(source.count, 1)) : max(source.count, 1)
@@ -630,13 +701,13 @@ struct TensorMerge<W: WorkingFloat> {
                 for i in 1..<m { sum = sum + models[i][j] }
                 out[j] = ratios[row] * (sum / count) + complements[row] * base[j]
             }
-            try emitChunk(emit, range, out)
+            try emitChunk(range, out)
         }
     }
 
     // MARK: RAM
 
-    private func ram(_ emit: (Range<Int>, UnsafeBufferPointer<W>) throws -> Void) throws {
+    private func ram() throws {
         let m = modelCount
         let epsilon = W(parameters.number("epsilon"))
         let lambda = W(parameters.number("lambda"))
@@ -654,7 +725,7 @@ struct TensorMerge<W: WorkingFloat> {
                 }
             }
             for j in 0..<n { out[j] = base[j] + lambda * (out[j] / max(changed[j], 1)) }
-            try emitChunk(emit, range, out)
+            try emitChunk(range, out)
         }
     }
 }

@@ -12,6 +12,10 @@ public protocol WorkingFloat: BinaryFloatingPoint, Sendable {
     static func fromOrderKey(_ key: UInt64) -> Self
     /// Bits in `orderKey` (32 or 64).
     static var keyBits: Int { get }
+    /// `x` when `keeping`, else +0, by masking the bits: `keeping ? x : 0` bit for bit, in a
+    /// form the vectoriser turns into one AND (sums of selects otherwise become a case analysis
+    /// of every mix of conditions, with −0 kept apart: about 2.5× the instructions).
+    static func masked(_ x: Self, keeping: Bool) -> Self
 }
 
 extension WorkingFloat {
@@ -45,6 +49,9 @@ extension Float: WorkingFloat {
     @inline(__always) public var orderKey: UInt64 { UInt64(bitPattern.self) }
     @inline(__always) public static func fromOrderKey(_ key: UInt64) -> Float { Float(bitPattern: UInt32(truncatingIfNeeded: key)) }
     public static var keyBits: Int { 32 }
+    @inline(__always) public static func masked(_ x: Float, keeping: Bool) -> Float {
+        Float(bitPattern: x.bitPattern & (0 &- UInt32(keeping ? 1 : 0)))
+    }
 }
 
 extension Double: WorkingFloat {
@@ -57,6 +64,9 @@ extension Double: WorkingFloat {
     @inline(__always) public var orderKey: UInt64 { bitPattern }
     @inline(__always) public static func fromOrderKey(_ key: UInt64) -> Double { Double(bitPattern: key) }
     public static var keyBits: Int { 64 }
+    @inline(__always) public static func masked(_ x: Double, keeping: Bool) -> Double {
+        Double(bitPattern: x.bitPattern & (0 &- UInt64(keeping ? 1 : 0)))
+    }
 }
 
 /// Exact order statistics of non-negative values by radix selection on their bit patterns
@@ -262,6 +272,28 @@ struct MagnitudeSelect<W: WorkingFloat> {
         high = sample[max(0, Int(((q - spread) * s).rounded(.down)))]
         low = sample[min(sample.count - 1, Int(((q + spread) * s).rounded(.up)))]
         inside.reserveCapacity(min(count, Int(Double(count) * 3 * spread) + 64))
+    }
+
+    /// The bracket `bracket()` set: pass two counts the values above `high` and at `low`, and
+    /// keeps those in (low, high].
+    var bounds: (low: W, high: W) { (low, high) }
+
+    /// Pass two done by the caller: adds `above` values > high and `atLow` values == low.
+    mutating func add(above: Int, atLow: Int) {
+        self.above += above
+        self.atLow += atLow
+    }
+
+    /// Pass two done by the caller: values in (low, high]. More than a quarter of the values
+    /// inside gives up (`result` is then nil).
+    mutating func keep(inside values: UnsafeBufferPointer<W>) {
+        guard !overflow else { return }
+        if inside.count + values.count > count / 4 {
+            overflow = true
+            inside = []
+            return
+        }
+        inside.append(contentsOf: values)
     }
 
     /// Pass two: counts the chunk's values above the bracket and keeps those inside.
