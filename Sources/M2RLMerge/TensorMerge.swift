@@ -48,13 +48,13 @@ struct TensorMerge<W: WorkingFloat> {
     }
 
     /// Scratch buffer `k` after the inputs, for `length` values (at most the chunk capacity).
-    private func temporary(_ k: Int, _ length: Int) -> UnsafeMutablePointer<W> {
+    func temporary(_ k: Int, _ length: Int) -> UnsafeMutablePointer<W> {
         let buffer = source.scratch.buffer(source.firstFreeBuffer + k)
         precondition(length <= buffer.count, "a temporary of \(length) values in a buffer of \(buffer.count)")
         return buffer.baseAddress!
     }
 
-    private func emitChunk(_ range: Range<Int>, _ out: UnsafeMutablePointer<W>) throws {
+    func emitChunk(_ range: Range<Int>, _ out: UnsafeMutablePointer<W>) throws {
         try output.emit(range, UnsafeBufferPointer(start: out, count: range.count))
     }
 
@@ -83,7 +83,7 @@ struct TensorMerge<W: WorkingFloat> {
     // MARK: task arithmetic family (task_arithmetic, ties, dare_*, breadcrumbs*)
 
     /// Per model: which entries survive sparsification and the factor applied to them.
-    private struct Keep {
+    struct Keep {
         enum Rule {
             case all
             case none
@@ -147,7 +147,7 @@ struct TensorMerge<W: WorkingFloat> {
 
     /// Magnitude order statistics of every model's δ at once (`ranks[i]` for model i; empty
     /// skips it): one read of the chunks per radix pass, whatever the number of models.
-    private func magnitudeThresholds(_ ranks: [[Int]]) -> [[W]] {
+    func magnitudeThresholds(_ ranks: [[Int]]) -> [[W]] {
         guard ranks.contains(where: { !$0.isEmpty }) else { return ranks.map { _ in [] } }
         // Sample, then count-and-gather, for every model and rank. A small tensor is sampled
         // whole, in one pass (and needs no second); a sample of a large one is read element by
@@ -241,7 +241,9 @@ struct TensorMerge<W: WorkingFloat> {
         }
     }
 
-    private func keepRules(_ sparsification: MergeMethod.Sparsification?) -> [Keep] {
+    /// Each model's sparsification, and the magnitude ranks still to find (`ranks[i]` empty when
+    /// `rules[i]` is final; otherwise `rules[i]` is a placeholder that `keepRules` replaces).
+    private func keepPlan(_ sparsification: MergeMethod.Sparsification?) -> (rules: [Keep], ranks: [[Int]]) {
         let n = source.count
         var rules = [Keep](repeating: Keep(rule: .all), count: modelCount)
         // Magnitude rules: ranks first, so one set of passes serves every model.
@@ -295,6 +297,13 @@ struct TensorMerge<W: WorkingFloat> {
                 break
             }
         }
+        return (rules, ranks)
+    }
+
+    /// The plan's rules with its magnitude thresholds found.
+    private func keepRules(_ plan: (rules: [Keep], ranks: [[Int]])) -> [Keep] {
+        var rules = plan.rules
+        let ranks = plan.ranks
         let thresholds = magnitudeThresholds(ranks)
         for i in 0..<modelCount where !ranks[i].isEmpty {
             // Breadcrumbs with γ > 0 also cut the largest: its second rank.
@@ -304,7 +313,7 @@ struct TensorMerge<W: WorkingFloat> {
     }
 
     private func taskArithmetic(_ sparsification: MergeMethod.Sparsification?, consensus: Bool) throws {
-        let rules = keepRules(sparsification)
+        let plan = keepPlan(sparsification)
         let weights = parameters.weights.map { W($0) }
         let lambda = W(parameters.number("lambda"))
         let normalize = parameters.flags["normalize"] ?? false
@@ -317,15 +326,12 @@ struct TensorMerge<W: WorkingFloat> {
         if sparsification == nil && !consensus, let inputs = source.bf16Inputs {
             return try plainTaskArithmetic(inputs, weights: weights, lambda: lambda, divisor: normalize ? plainDivisor : nil)
         }
-        if consensus, let inputs = source.bf16Inputs, rules.allSatisfy(\.decodesAsItGoes) {
-            switch m {
-            case 1: return try fusedConsensus(base: inputs.base, models: InlineArray<1, _> { inputs.models[$0] }, rules: rules, weights: weights, lambda: lambda, normalize: normalize, bySum: bySum, byWeight: byWeight)
-            case 2: return try fusedConsensus(base: inputs.base, models: InlineArray<2, _> { inputs.models[$0] }, rules: rules, weights: weights, lambda: lambda, normalize: normalize, bySum: bySum, byWeight: byWeight)
-            case 3: return try fusedConsensus(base: inputs.base, models: InlineArray<3, _> { inputs.models[$0] }, rules: rules, weights: weights, lambda: lambda, normalize: normalize, bySum: bySum, byWeight: byWeight)
-            case 4: return try fusedConsensus(base: inputs.base, models: InlineArray<4, _> { inputs.models[$0] }, rules: rules, weights: weights, lambda: lambda, normalize: normalize, bySum: bySum, byWeight: byWeight)
-            default: break
-            }
+        if consensus, let inputs = source.bf16Inputs, m <= Self.fusedModels,
+           plan.rules.indices.allSatisfy({ plan.ranks[$0].count == 1 || (plan.ranks[$0].isEmpty && plan.rules[$0].decodesAsItGoes) }) {
+            let consensus = Consensus(weights: weights, lambda: lambda, normalize: normalize, bySum: bySum, byWeight: byWeight)
+            return try fusedTies(inputs, rules: plan.rules, ranks: plan.ranks.map(\.first), consensus)
         }
+        let rules = keepRules(plan)
         try source.forEachChunk(mutating: true) { range, baseChunk, models in
             let n = range.count
             let base = baseChunk.baseAddress!
@@ -424,62 +430,6 @@ struct TensorMerge<W: WorkingFloat> {
         }
         let last = omegas[m - 1]
         for j in 0..<n { elect[j] = W(signOf: elect[j] + term(last[j]), magnitudeOf: 1) }
-    }
-
-    /// The most models `fusedConsensus` takes (one specialisation each); more take the general path.
-    static var fusedModels: Int { 4 }
-
-    /// TIES-style merging (trim by magnitude, or keep all or nothing, then sign consensus) over
-    /// BF16 inputs, for 1 to `fusedModels` models, decoding as it goes: per chunk, one loop
-    /// computes each element whole, ωᵢ = wᵢ·τᵢ from the stored bits, the elected sign, the
-    /// agreeing sum and share and θ₀ + λ·τ, in registers, where the general path makes 2m + 1
-    /// passes over chunk buffers. Per element it performs exactly `consensusChunk`'s operations
-    /// in its order (a dropped or disagreeing term is +0 through `W.masked`, as `? x : 0` is).
-    /// The models are `M`, a compile-time count, so every per-model step unrolls and the loop
-    /// vectorises.
-    private func fusedConsensus<let M: Int>(base: UnsafePointer<UInt16>, models: InlineArray<M, UnsafePointer<UInt16>>, rules: [Keep],
-                                            weights: [W], lambda: W, normalize: Bool, bySum: Bool, byWeight: Bool) throws {
-        precondition(rules.count == M && weights.count == M)
-        let w = InlineArray<M, W> { weights[$0] }
-        let share = InlineArray<M, W> { byWeight ? weights[$0] : 1 }
-        // τᵢ = δᵢ where (|δᵢ| ≥ lowᵢ or allᵢ) and someᵢ, else +0.
-        var low = InlineArray<M, W>(repeating: 0)
-        var all = InlineArray<M, Bool>(repeating: false), some = InlineArray<M, Bool>(repeating: true)
-        for i in 0..<M {
-            switch rules[i].rule {
-            case .all: all[i] = true
-            case .none: some[i] = false
-            case .magnitude(let threshold, nil): low[i] = threshold
-            default: preconditionFailure("fusedConsensus takes magnitude trims without an upper cut")
-            }
-        }
-        for range in source.chunkRanges {
-            let n = range.count, start = range.lowerBound
-            let b = base + start
-            let x = InlineArray<M, UnsafePointer<UInt16>> { models[$0] + start }
-            let out = temporary(0, n)
-            for j in 0..<n {
-                let theta = W.bf16(b[j])
-                var omega = InlineArray<M, W>(repeating: 0)
-                for i in 0..<M {
-                    let d = W.bf16(x[i][j]) - theta
-                    omega[i] = w[i] * W.masked(d, keeping: (abs(d) >= low[i] || all[i]) && some[i])
-                }
-                // The election: the sign of ((t(ω₁) + t(ω₂)) + t(ω₃) …), as electSigns.
-                var elected = bySum ? omega[0] : (omega[0] > 0 ? 1 : omega[0] < 0 ? -1 : 0)
-                for i in 1..<M { elected = elected + (bySum ? omega[i] : (omega[i] > 0 ? 1 : omega[i] < 0 ? -1 : 0)) }
-                let sign = W(signOf: elected, magnitudeOf: 1)
-                var agree = omega[0] * sign > 0
-                var sum = W.masked(omega[0], keeping: agree), divisor = W.masked(share[0], keeping: agree)
-                for i in 1..<M {
-                    agree = omega[i] * sign > 0
-                    sum = sum + W.masked(omega[i], keeping: agree)
-                    divisor = divisor + W.masked(share[i], keeping: agree)
-                }
-                out[j] = normalize ? theta + lambda * (sum / (divisor == 0 ? 1 : divisor)) : theta + lambda * sum
-            }
-            try emitChunk(range, out)
-        }
     }
 
     /// Task arithmetic without trimming or sign election over BF16 inputs, decoding as it goes:

@@ -6,7 +6,7 @@ import M2RLTensors
 /// Chunk c holds elements `range` of the row-major tensor for the base and every model. A
 /// tensor of at most `chunkLimit` elements is one chunk, decoded once and kept for every pass;
 /// larger ones are decoded again on each pass, so memory stays at (models + 1) chunks, plus the
-/// method's temporaries (`TensorMerge.temporary`: 1 to 5 more, or 3 + models for TIES over BF16).
+/// method's temporaries (`TensorMerge.temporary`: 1 to 5 more).
 /// A model whose embedding has fewer rows than the base reads the base's rows beyond its own
 /// (its δ is 0 there); one with more rows is cut to the base's.
 final class TensorSource<W: WorkingFloat> {

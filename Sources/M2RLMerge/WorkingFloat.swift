@@ -212,6 +212,9 @@ struct MagnitudeSelect<W: WorkingFloat> {
     private var sample: [W] = []
     private var low: W = 0
     private var high: W = 0
+    /// The sample's own k-th largest (scaled to its size), in [low, high]: the best guess before
+    /// pass two.
+    private(set) var estimate: W = 0
     private var above = 0
     /// Values in (low, high]; those equal to `low` (often a mass of exact zeros in sparse
     /// updates) are only counted.
@@ -271,6 +274,7 @@ struct MagnitudeSelect<W: WorkingFloat> {
         let spread = 6 * (q * (1 - q) / s).squareRoot() + 2 / s
         high = sample[max(0, Int(((q - spread) * s).rounded(.down)))]
         low = sample[min(sample.count - 1, Int(((q + spread) * s).rounded(.up)))]
+        estimate = sample[min(sample.count - 1, max(0, Int((q * s).rounded(.down)) - 1))]
         inside.reserveCapacity(min(count, Int(Double(count) * 3 * spread) + 64))
     }
 

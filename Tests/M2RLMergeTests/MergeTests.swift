@@ -311,6 +311,69 @@ struct MergeMethodTests {
             "\(error)".contains("tensor \"w\" has shape [3], the base's is [2]") && "\(error)".contains("tensor \"extra\" is not in the base")
         }
     }
+
+    /// The same BF16-exact values stored as BF16 and as F32. A 40,960-entry matrix is past the
+    /// size sampled whole, so TIES over the BF16 copies takes the fused loop with thresholds found
+    /// while merging (1 to 4 models), or bracket counts from the stored bits (5); over the F32
+    /// copies, the general path (chunk buffers, gather pass). The experts: "few ulps" updates
+    /// (discrete magnitudes, where the sample's guess is the threshold), dense relative noise
+    /// (distinct magnitudes: the guess misses and elements are merged again), and one whose
+    /// largest 40 % share one magnitude, which overfills a bracket at density 0.41 (the fallback).
+    @Test("TIES over BF16 inputs, fused, equals the general path over the same values in F32, bit for bit")
+    func fusedTies() throws {
+        let space = try Workspace("fused")
+        var generator = SplitMix64(seed: 29)
+        func bf16(_ x: Float) -> Float { Float(bitPattern: x.bitPattern & 0xFFFF_0000) }
+        let rows = 320, columns = 128, n = rows * columns
+        // Log-uniform magnitudes; every fifth pair of entries (40 %) is 0.
+        let base = (0..<n).map { j -> Float in
+            j % 5 < 2 ? 0 : bf16(Float.random(in: -1...1, using: &generator) * exp2(Float.random(in: -10...0, using: &generator)))
+        }
+        let norm = (0..<columns).map { _ in bf16(Float.random(in: 0.5...1.5, using: &generator)) }
+        func ulps(_ share: Double) -> [Float] {
+            base.map { b in
+                guard Double.random(in: 0..<1, using: &generator) < share else { return b }
+                return Float(bitPattern: b.bitPattern &+ (UInt32.random(in: 1...3, using: &generator) << 16))
+            }
+        }
+        func noise(_ size: Float) -> [Float] {
+            base.map { b in b == 0 ? bf16(Float.random(in: -size...size, using: &generator) / 64) : bf16(b * (1 + Float.random(in: -size...size, using: &generator))) }
+        }
+        let experts: [(String, [Float])] = [
+            ("a", ulps(0.1)), ("b", noise(0.1)), ("c", ulps(0.3)), ("d", noise(0.02)),
+            ("e", base.map { b in b == 0 ? (Bool.random(using: &generator) ? 4 : -4) : bf16(b * (1 + Float.random(in: -0.05...0.05, using: &generator))) }),
+        ]
+        for (name, values) in [("base", base)] + experts {
+            let ownNorm = name == "base" ? norm : norm.map { bf16($0 + Float.random(in: -0.01...0.01, using: &generator)) }
+            for dtype in [DType.bf16, .f32] {
+                try space.checkpoint("\(name)-\(dtype.rawValue)", [("model.layers.0.mlp.w", [rows, columns], values), ("model.norm.weight", [columns], ownNorm)], dtype: dtype)
+            }
+        }
+        // Each config names the experts with a suffix: the BF16 or the F32 copies.
+        let configs: [(String) -> String] = [
+            { s in "models: [a\(s), b\(s), c\(s)]\nparameters: {density: 0.2}" },
+            { s in "models: [{model: a\(s), parameters: {weight: 0.7, density: 0.3}}, {model: b\(s), parameters: {weight: 1.3, density: 0.1}}]\nparameters: {sign: count, disjoint: count, lambda: 0.8}" },
+            { s in "models: [b\(s)]\nparameters: {density: 0.25, normalize: false}" },
+            { s in "models: [a\(s), b\(s), c\(s), d\(s)]\nparameters: {density: 0.15, lambda: 1.1}" },
+            { s in "models: [a\(s), b\(s), c\(s), d\(s), e\(s)]\nparameters: {density: 0.3}" },
+            { s in "models: [e\(s), b\(s)]\nparameters: {density: 0.41}" },
+            { s in "models: [{model: a\(s), parameters: {density: 1}}, {model: b\(s), parameters: {density: 0}}, {model: d\(s), parameters: {density: 0.2}}]" },
+            { s in "models: [a\(s), c\(s), d\(s)]\nparameters: {density: 0.2, trim_scope: model}" },
+        ]
+        for config in configs {
+            func named(_ dtype: DType) -> String {
+                "merge_method: ties\nbase_model: base-\(dtype.rawValue)\n" + config("-\(dtype.rawValue)") + (dtype == .f32 ? "\nout_dtype: bfloat16" : "")
+            }
+            let fused = try space.merge(named(.bf16), jobs: 2, chunkLimit: 1 << 12)
+            let general = try space.merge(named(.f32), jobs: 2, chunkLimit: 1 << 12)
+            for name in ["model.layers.0.mlp.w", "model.norm.weight"] {
+                let x = try #require(fused[name]), y = try #require(general[name])
+                #expect(x.map(\.bitPattern) == y.map(\.bitPattern), "\(named(.bf16)): \(name)")
+                // The merge did something: not the base.
+                #expect(x != (name == "model.norm.weight" ? norm : base), "\(named(.bf16)): \(name)")
+            }
+        }
+    }
 }
 
 @Suite("Merge: analysis")
