@@ -3,8 +3,10 @@ import M2RLTensors
 /// Where one tensor's merged values go: encoded to the output dtype into the worker's stage (its
 /// byte buffer) and written to the checkpoint when the stage is full, when the next values do not
 /// follow on, and at `finish()`. Chunks are sized for the cache, writes for the disk: the stage
-/// holds 8 MiB, or a whole tensor when a method must change values after emitting them
-/// (`holdWhole()`, then `replace`), or a whole matrix (TSV emits those in one piece).
+/// holds 8 MiB, or a whole matrix (TSV emits those in one piece). A method that must change
+/// values after emitting them holds the whole tensor in a buffer of its own (`holdWhole()`, then
+/// `replace`), which `finish()` hands to the writer to write in the background, so the worker goes
+/// on merging instead of waiting on the disk for up to the tensor's size.
 final class TensorOutput<W: WorkingFloat> {
     let name: String
     let dtype: DType
@@ -44,9 +46,8 @@ final class TensorOutput<W: WorkingFloat> {
     /// From now on the stage holds the whole tensor, element i at i × dtype size, and nothing is
     /// written before `finish()`. Call before the first `emit`.
     func holdWhole() {
-        precondition(staged == 0, "holdWhole after values were emitted")
-        let bytes = count * dtype.size
-        if bytes > stage.count { stage = scratch.bytes(bytes) }
+        precondition(staged == 0 && !holding, "holdWhole after values were emitted")
+        stage = UnsafeMutableRawBufferPointer.allocate(byteCount: count * dtype.size, alignment: 64)
         holding = true
         stagedAt = 0
     }
@@ -65,9 +66,18 @@ final class TensorOutput<W: WorkingFloat> {
     func finish() throws {
         if holding {
             precondition(staged == count * dtype.size, "a held tensor was not emitted whole")
+            writer.writeInBackground(name, owning: stage, at: 0)
             holding = false
+            staged = 0
+            stage = scratch.bytes(8 << 20)
+            return
         }
         try flush()
+    }
+
+    deinit {
+        // A held tensor that never reached `finish()` (its merge failed).
+        if holding { stage.deallocate() }
     }
 
     private func flush() throws {

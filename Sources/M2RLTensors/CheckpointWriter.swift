@@ -188,6 +188,30 @@ public final class CheckpointWriter: @unchecked Sendable {
         try write(shard, bytes, at: shard.dataStart + place.offset + byteOffset, path: path)
     }
 
+    /// `write(name, bytes:, at:)` on a thread of its own, which deallocates `bytes` when they are
+    /// written: for a large piece the caller would otherwise wait on while the disk catches up
+    /// (8 bounce buffers of 4 MiB hold what is in flight). `finish()` waits for it; its error,
+    /// if any, is thrown by the next write or by `finish()`.
+    public func writeInBackground(_ name: String, owning bytes: UnsafeMutableRawBufferPointer, at byteOffset: Int) {
+        behind.lock()
+        precondition(!stopping, "a write after finish or abandon")
+        inFlight += 1
+        behind.unlock()
+        /// The buffer, now this thread's alone.
+        struct Owned: @unchecked Sendable { let bytes: UnsafeMutableRawBufferPointer }
+        let owned = Owned(bytes: bytes)
+        Thread.detachNewThread { [self] in
+            var failure: Error?
+            do { try write(name, bytes: UnsafeRawBufferPointer(owned.bytes), at: byteOffset) } catch { failure = error }
+            owned.bytes.deallocate()
+            behind.lock()
+            if let failure, behindError == nil { behindError = failure }
+            inFlight -= 1
+            behind.broadcast()
+            behind.unlock()
+        }
+    }
+
     /// Closes the shards, renames them into place and writes the index when there are several.
     public func finish() throws {
         try drain()
