@@ -167,7 +167,7 @@ struct MergeMethodTests {
         }
     }
 
-    @Test("quickselect finds the k-th largest on random, tied, sorted and organ-pipe inputs")
+    @Test("quickselect finds the k-th largest on random, tied, sorted and organ-pipe inputs, and leaves them partitioned around it")
     func quickselect() {
         var generator = SplitMix64(seed: 9)
         let n = 20_000
@@ -187,6 +187,8 @@ struct MergeMethodTests {
                 let found = copy.withUnsafeMutableBufferPointer { MagnitudeSelect<Float>.largest(k, of: $0) }
                 #expect(found == sorted[k], "\(name), k = \(k)")
                 #expect(copy.sorted(by: >) == sorted, "\(name): the values are only reordered")
+                #expect(copy[..<k].allSatisfy { $0 >= found } && copy[(k + 1)...].allSatisfy { $0 <= found },
+                        "\(name), k = \(k): partitioned around k")
             }
         }
     }
