@@ -211,7 +211,8 @@ extension TensorMerge {
                 try emitChunk(range, out)
                 var j = 0
                 if start % 8 == 0 {
-                    // Byte k of the 8 flags (0 or 1) lands on bit k of the product's top byte.
+                    // Byte k of the 8 flags (0 or 1) lands on bit k of the product's top byte,
+                    // which is byte g / 8 of the bitmap: bits g ... g + 7 of a little-endian word.
                     while j + 8 <= n {
                         let group = UnsafeRawPointer(flags + j).loadUnaligned(as: UInt64.self)
                         let packed = UInt8(truncatingIfNeeded: (group &* 0x0102_0408_1020_4080) >> 56)

@@ -51,6 +51,7 @@ final class TensorSource<W: WorkingFloat> {
         scratch.reserve(capacity)
         baseChunk = scratch.buffer(0)
         modelChunks = models.indices.map { scratch.buffer($0 + 1) }
+        bf16Inputs = Self.bf16Bits(base: base, models: models)
     }
 
     /// The index of the first scratch buffer free for the method.
@@ -92,9 +93,11 @@ final class TensorSource<W: WorkingFloat> {
     /// The stored BF16 bits of the base and of every model, when all of them are BF16, 2-byte
     /// aligned in their maps and as long as the base (no embedding rows to fill in): for loops
     /// that decode as they compute instead of filling the chunk buffers first.
-    var bf16Inputs: (base: UnsafePointer<UInt16>, models: [UnsafePointer<UInt16>])? {
+    let bf16Inputs: (base: UnsafePointer<UInt16>, models: [UnsafePointer<UInt16>])?
+
+    private static func bf16Bits(base: Checkpoint.Entry, models: [Checkpoint.Entry]) -> (base: UnsafePointer<UInt16>, models: [UnsafePointer<UInt16>])? {
         func bits(_ entry: Checkpoint.Entry) -> UnsafePointer<UInt16>? {
-            guard entry.dtype == .bf16, entry.count == count, let start = entry.bytes.baseAddress,
+            guard entry.dtype == .bf16, entry.count == base.count, let start = entry.bytes.baseAddress,
                   Int(bitPattern: start) % 2 == 0 else { return nil }
             return start.assumingMemoryBound(to: UInt16.self)
         }

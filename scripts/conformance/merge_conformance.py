@@ -91,6 +91,14 @@ CASES = [
     case("ties-density-gradient", "bf16", "ties",
          [(A, {"density": [0.1, 0.5]}), (B, {"density": [0.9, 0.2, 0.4]}), (C, {"density": [{"filter": "self_attn", "value": 0.15}, {"value": 0.35}]})]),
     case("ties-one-model-density1", "f32", "ties", [(B, {"weight": 0.6})], {"normalize": False}),
+    # BF16 TIES with one, two and four models (m2rl's fused loop finds the thresholds while it merges)
+    case("ties-bf16-one", "bf16", "ties", [(B, {"weight": 0.6, "density": 0.3})], {"normalize": False, "lambda": 1.3}),
+    case("ties-bf16-two-count", "bf16", "ties", [(A, {"weight": 0.8, "density": 0.25}), (C, {"weight": 1.4, "density": 0.4})],
+         {"sign": "count", "disjoint": "count", "lambda": 0.9}),
+    case("ties-bf16-four", "bf16", "ties",
+         [(A, {"density": 0.1}), (B, {"weight": 0.5, "density": 1.0}), (C, {"density": 0.0}), (D, {"weight": 2.0, "density": 0.35})]),
+    case("ties-bf16-f64-working", "bf16", "ties", [(A, {"density": 0.2}), (B, {"density": 0.3}), (D, {"density": 0.15})],
+         dtype="float64"),
     # dare
     case("dare_linear-inverse", "f32", "dare_linear", [(A, {"density": 0.3}), (B, {"density": 0.5}), (C, {"density": 0.7})],
          seed=1234),
