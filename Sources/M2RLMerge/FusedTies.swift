@@ -8,13 +8,16 @@
 ///
 /// A magnitude trim's threshold is found while merging, in one read of the inputs instead of
 /// two. The sample brackets each threshold tᵢ in [lowᵢ, highᵢ] and guesses pᵢ inside; the pass
-/// merges with pᵢ and, per element, counts |δᵢ| above the bracket and at its low end and flags
-/// the element when some |δᵢ| > 0 lies in [lowᵢ, highᵢ], the only values whose fate pᵢ and tᵢ can
-/// disagree on (|δ| = 0 gives τ = +0 kept or not). The whole tensor stays in the output stage.
-/// Then the flagged elements' magnitudes give each exact tᵢ (`MagnitudeSelect`), and those where
-/// some pᵢ and tᵢ decide differently are merged again with the tᵢ, through the same loop, and
-/// replaced. When a bracket missed or too much lay inside it (more than a quarter of the
-/// tensor), the thresholds are found the two-pass way and the tensor is merged again.
+/// merges with pᵢ, counts per model the |δᵢ| above the bracket, at its low end, above pᵢ and at
+/// least at pᵢ, and marks the element when some nonzero |δᵢ| lies in [lowᵢ, highᵢ]: the only
+/// values pᵢ and tᵢ can decide differently (a zero δ's ω is ±0, which never agrees and never
+/// moves a sum that holds anything else, kept or not). The whole tensor stays in the output
+/// stage. When the counts prove every pᵢ = tᵢ, that is all; otherwise the marked elements'
+/// magnitudes give each exact tᵢ (`MagnitudeSelect`), and those where some pᵢ and tᵢ decide
+/// differently are merged again with the tᵢ, through the same loop, and replaced. When a
+/// bracket missed or held more than a quarter of the tensor, radix selection finds the
+/// thresholds of the models that missed and the tensor is merged again. A NaN |δ| ranks above
+/// every number here as in every selection (and is never kept under a numeric threshold).
 extension TensorMerge {
     /// The most models the fused loop takes (one specialisation each); more take the general path.
     static var fusedModels: Int { 4 }
@@ -94,10 +97,11 @@ extension TensorMerge {
     }
 
     /// `fusedChunk`, counting into `counts` and flagging into `flags` (1 or 0 per element).
-    /// n < 2³².
+    /// The counts are 32-bit: n < 2³².
     static func fusedChunk<let M: Int>(_ base: UnsafePointer<UInt16>, _ models: InlineArray<M, UnsafePointer<UInt16>>, _ n: Int,
                                        _ r: FusedRules<M>, into out: UnsafeMutablePointer<W>, brackets b: FusedBrackets<M>,
                                        counts: inout FusedCounts<M>, flags: UnsafeMutablePointer<UInt8>) {
+        precondition(n <= Int(UInt32.max), "a chunk of \(n) values")
         var countedAbove = InlineArray<M, UInt32>(repeating: 0), countedLow = InlineArray<M, UInt32>(repeating: 0)
         var countedGreater = InlineArray<M, UInt32>(repeating: 0), countedAtLeast = InlineArray<M, UInt32>(repeating: 0)
         for j in 0..<n {
@@ -108,10 +112,11 @@ extension TensorMerge {
                 let d = W.bf16(models[i][j]) - theta
                 delta[i] = d
                 let m = abs(d)
-                countedAbove[i] &+= UInt32(unsafeBitCast(m > b.high[i], to: UInt8.self))
+                // A NaN counts above every number, as every selection ranks it.
+                countedAbove[i] &+= UInt32(unsafeBitCast(!(m <= b.high[i]), to: UInt8.self))
                 countedLow[i] &+= UInt32(unsafeBitCast(m == b.low[i], to: UInt8.self))
-                countedGreater[i] &+= UInt32(unsafeBitCast(m > r.low[i], to: UInt8.self))
-                countedAtLeast[i] &+= UInt32(unsafeBitCast(m >= r.low[i], to: UInt8.self))
+                countedGreater[i] &+= UInt32(unsafeBitCast(!(m <= r.low[i]), to: UInt8.self))
+                countedAtLeast[i] &+= UInt32(unsafeBitCast(!(m < r.low[i]), to: UInt8.self))
                 flag |= unsafeBitCast(m >= b.flagLow[i], to: UInt8.self) & unsafeBitCast(m <= b.flagHigh[i], to: UInt8.self)
             }
             flags[j] = flag
@@ -168,8 +173,10 @@ extension TensorMerge {
             for i in ranked { exact.low[i] = thresholds[i][0] }
             return exact
         }
-        if ranked.isEmpty { return try mergeAll(r) }
-        if MagnitudeSelect<W>.samplesWhole(count: source.count) { return try mergeAll(exactThresholds()) }
+        if ranked.isEmpty || MagnitudeSelect<W>.samplesWhole(count: source.count) {
+            observeFused?(.exact)
+            return try mergeAll(ranked.isEmpty ? r : exactThresholds())
+        }
 
         // Brackets from the samples; the guess p inside each.
         var selects = [MagnitudeSelect<W>?](repeating: nil, count: M)
@@ -180,6 +187,11 @@ extension TensorMerge {
             select.collect(sampled: source.values(model: i, at: select.sampleIndices))
             select.bracket()
             let (low, high) = select.bounds
+            // A sample with a NaN where a bound falls: the two-pass way (it ends in radix selection).
+            if low.isNaN || high.isNaN {
+                observeFused?(.fallback)
+                return try mergeAll(exactThresholds())
+            }
             b.low[i] = low
             b.high[i] = high
             r.low[i] = min(max(select.estimate, low), high)
@@ -210,7 +222,12 @@ extension TensorMerge {
                                 counts: &counts, flags: flags)
                 try emitChunk(range, out)
                 var j = 0
-                if start % 8 == 0 {
+                #if _endian(little)
+                let packs = start % 8 == 0
+                #else
+                let packs = false
+                #endif
+                if packs {
                     // Byte k of the 8 flags (0 or 1) lands on bit k of the product's top byte,
                     // which is byte g / 8 of the bitmap: bits g ... g + 7 of a little-endian word.
                     while j + 8 <= n {
@@ -244,12 +261,14 @@ extension TensorMerge {
         func magnitude(_ i: Int, _ index: Int) -> W { abs(W.bf16(models[i][index]) - W.bf16(base[index])) }
         let open = ranked.filter { b.flagLow[$0] <= b.flagHigh[$0] }
         var exact = r
-        var missed = false
+        var missed: [Int] = []
+        var guessed = true
         do {
             let batch = temporary(2, capacity)
             for i in ranked {
                 // t = p when fewer than k lie above p and at least k at or above it: no scan.
                 if counts.greater[i] < ranks[i]! && ranks[i]! <= counts.atLeast[i] { continue }
+                guessed = false
                 var select = selects[i]!
                 select.add(above: counts.above[i], atLow: counts.atLow[i])
                 if open.contains(i) {
@@ -266,14 +285,26 @@ extension TensorMerge {
                     }
                     select.keep(inside: UnsafeBufferPointer(start: batch, count: count))
                 }
-                guard let t = select.result() else {
-                    missed = true
-                    break
+                // A bracket without an inside can only confirm t = low = p; anything else is
+                // a miss too.
+                guard let t = select.result(), open.contains(i) || t.orderKey == r.low[i].orderKey else {
+                    missed.append(i)
+                    continue
                 }
                 exact.low[i] = t
             }
         }
-        if missed { return try mergeAll(exactThresholds()) }
+        if !missed.isEmpty {
+            // Radix selection for the models that missed (the others' thresholds are exact), and
+            // the whole tensor again.
+            observeFused?(.fallback)
+            let found = RadixSelect<W>.magnitudesPerModel(ranks: (0..<M).map { missed.contains($0) ? [ranks[$0]!] : [] }) { visit in
+                source.forEachChunk { _, _, models in visit(models) }
+            }
+            for i in missed { exact.low[i] = found[i][0] }
+            return try mergeAll(exact)
+        }
+        observeFused?(guessed ? .guessed : .refined)
 
         // Fix-ups: the flagged elements where some pᵢ and tᵢ decide differently, gathered into
         // packed inputs, merged with the tᵢ and replaced.
@@ -305,4 +336,18 @@ extension TensorMerge {
         }
         if count > 0 { flush() }
     }
+}
+
+/// How `fusedTies` found a tensor's thresholds (for tests: `MergeOptions.observeFused`).
+enum FusedTiesOutcome: String, Sendable {
+    /// No sampled threshold: none to find, or every one exact before the pass (a tensor
+    /// sampled whole, or thresholds over the whole model).
+    case exact
+    /// The counts proved every guess right: one pass.
+    case guessed
+    /// Some guess was wrong: the marked entries gave the thresholds, and the entries decided
+    /// differently were merged again.
+    case refined
+    /// A bracket missed or was overfull: radix selection, and the tensor merged again.
+    case fallback
 }

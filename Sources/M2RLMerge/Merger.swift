@@ -20,6 +20,8 @@ public struct MergeOptions: Sendable {
     public var overwrite: Bool
     /// Write `README.md`, a model card saying what was merged and how (`ModelCard`).
     public var modelCard: Bool
+    /// Told, per tensor, how TIES over BF16 found its thresholds (tests check every way is taken).
+    var observeFused: (@Sendable (String, FusedTiesOutcome) -> Void)? = nil
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, chunkLimit: Int = 1 << 14, overwrite: Bool = false,
                 modelCard: Bool = true) {
@@ -262,7 +264,8 @@ public enum Merger {
         }
         let source = TensorSource<W>(base: entry, models: inputs,
                                      asDeltas: asDeltas, chunkLimit: options.chunkLimit, scratch: scratch)
-        try TensorMerge(method: config.method, parameters: parameters, source: source, output: output).run()
+        let observe = options.observeFused.map { observe in { (outcome: FusedTiesOutcome) in observe(entry.name, outcome) } }
+        try TensorMerge(method: config.method, parameters: parameters, source: source, output: output, observeFused: observe).run()
         try output.finish()
     }
 

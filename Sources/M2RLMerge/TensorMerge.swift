@@ -25,6 +25,8 @@ struct TensorMerge<W: WorkingFloat> {
     let parameters: TensorParameters
     let source: TensorSource<W>
     let output: TensorOutput<W>
+    /// Told how `fusedTies` found this tensor's thresholds (tests).
+    var observeFused: ((FusedTiesOutcome) -> Void)? = nil
 
     var modelCount: Int { source.models.count }
 
@@ -193,6 +195,7 @@ struct TensorMerge<W: WorkingFloat> {
     /// only counts.
     private func bracketCounts(_ inputs: (base: UnsafePointer<UInt16>, models: [UnsafePointer<UInt16>]), _ quick: inout [[MagnitudeSelect<W>]]) {
         let capacity = source.chunkRanges.map(\.count).max() ?? 0
+        precondition(capacity <= Int(UInt32.max), "chunks of \(capacity) values (the counts are 32-bit)")
         let magnitudes = temporary(0, capacity), kept = temporary(1, capacity)
         temporary(2, capacity).withMemoryRebound(to: UInt8.self, capacity: capacity) { flags in
             for range in source.chunkRanges {
@@ -207,7 +210,7 @@ struct TensorMerge<W: WorkingFloat> {
                         if low == high {
                             for j in 0..<n {
                                 let m = abs(W.bf16(x[j]) - W.bf16(b[j]))
-                                above &+= UInt32(unsafeBitCast(m > high, to: UInt8.self))
+                                above &+= UInt32(unsafeBitCast(!(m <= high), to: UInt8.self))
                                 atLow &+= UInt32(unsafeBitCast(m == low, to: UInt8.self))
                             }
                             quick[i][r].add(above: Int(above), atLow: Int(atLow))
@@ -216,7 +219,7 @@ struct TensorMerge<W: WorkingFloat> {
                         for j in 0..<n {
                             let m = abs(W.bf16(x[j]) - W.bf16(b[j]))
                             magnitudes[j] = m
-                            above &+= UInt32(unsafeBitCast(m > high, to: UInt8.self))
+                            above &+= UInt32(unsafeBitCast(!(m <= high), to: UInt8.self))
                             atLow &+= UInt32(unsafeBitCast(m == low, to: UInt8.self))
                             flags[j] = unsafeBitCast(m > low, to: UInt8.self) & unsafeBitCast(m <= high, to: UInt8.self)
                         }

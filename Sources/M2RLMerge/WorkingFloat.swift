@@ -14,7 +14,9 @@ public protocol WorkingFloat: BinaryFloatingPoint, Sendable {
     static var keyBits: Int { get }
     /// `x` when `keeping`, else +0, by masking the bits: `keeping ? x : 0` bit for bit, in a
     /// form the vectoriser turns into one AND (sums of selects otherwise become a case analysis
-    /// of every mix of conditions, with −0 kept apart: about 2.5× the instructions).
+    /// of every mix of conditions, with −0 kept apart: a standalone three-model TIES loop over
+    /// 16,384 BF16 entries, 10,000 times, compiled for SSE2, took 0.74 s with selects and 0.30 s
+    /// masked).
     static func masked(_ x: Self, keeping: Bool) -> Self
 }
 
@@ -273,7 +275,7 @@ struct MagnitudeSelect<W: WorkingFloat> {
         let s = Double(sample.count)
         let q = Double(rank) / Double(count)
         let spread = 6 * (q * (1 - q) / s).squareRoot() + 2 / s
-        // top < guess < bottom: the spread is at least 2 / s.
+        // top ≤ guess ≤ bottom (equal only where q·s < 2 or q is near 1: the spread is at least 2 / s).
         let top = max(0, Int(((q - spread) * s).rounded(.down)))
         let guess = min(sample.count - 1, max(top, Int((q * s).rounded(.down)) - 1))
         let bottom = min(sample.count - 1, max(guess, Int(((q + spread) * s).rounded(.up))))
@@ -319,7 +321,8 @@ struct MagnitudeSelect<W: WorkingFloat> {
             var countedAbove: UInt32 = 0, countedLow: UInt32 = 0
             for j in start..<end {
                 let m = abs(x[j])
-                countedAbove &+= UInt32(unsafeBitCast(m > high, to: UInt8.self))
+                // A NaN counts above (as every selection ranks it).
+                countedAbove &+= UInt32(unsafeBitCast(!(m <= high), to: UInt8.self))
                 countedLow &+= UInt32(unsafeBitCast(m == low, to: UInt8.self))
             }
             above += Int(countedAbove)
@@ -383,21 +386,24 @@ struct MagnitudeSelect<W: WorkingFloat> {
     /// either side needs no more passes over the other): quickselect with a
     /// median-of-three pivot, O(n) on average; a range that still holds more than 16 values
     /// after 2·log₂(n) + 8 partitions is sorted instead, which bounds the worst case by
-    /// O(n log n). Values must not be NaN.
+    /// O(n log n). Values are magnitudes, ordered by their bit patterns as `RadixSelect` orders
+    /// them: a NaN (|NaN| has its sign bit clear) ranks above +∞, and every path that finds a
+    /// threshold agrees on it.
     static func largest(_ k: Int, of values: UnsafeMutableBufferPointer<W>) -> W {
         precondition(k >= 0 && k < values.count)
+        @inline(__always) func key(_ x: W) -> UInt64 { x.orderKey }
         var lo = 0, hi = values.count - 1
         var budget = 2 * (Int.bitWidth - values.count.leadingZeroBitCount) + 8
         while hi - lo > 16 && budget > 0 {
             budget -= 1
-            let a = values[lo], b = values[lo + (hi - lo) / 2], c = values[hi]
+            let a = key(values[lo]), b = key(values[lo + (hi - lo) / 2]), c = key(values[hi])
             let pivot = max(min(a, b), min(max(a, b), c))
             // Hoare partition, largest first: afterwards [lo, j] ≥ pivot, [i, hi] ≤ pivot, and
             // anything strictly between j and i equals it.
             var i = lo, j = hi
             while i <= j {
-                while values[i] > pivot { i += 1 }
-                while values[j] < pivot { j -= 1 }
+                while key(values[i]) > pivot { i += 1 }
+                while key(values[j]) < pivot { j -= 1 }
                 if i <= j {
                     values.swapAt(i, j)
                     i += 1
@@ -409,11 +415,11 @@ struct MagnitudeSelect<W: WorkingFloat> {
             } else if k >= i {
                 lo = i
             } else {
-                return pivot
+                return W.fromOrderKey(pivot)
             }
         }
         var rest = UnsafeMutableBufferPointer(rebasing: values[lo...hi])
-        rest.sort(by: >)
+        rest.sort { key($0) > key($1) }
         return values[k]
     }
 }

@@ -82,6 +82,10 @@ public final class CheckpointWriter: @unchecked Sendable {
     private var bounceAll: [UnsafeMutableRawPointer] = []
     private var queue: [Pending] = []
     private var inFlight = 0
+    /// Bytes handed to `writeInBackground` and not yet written.
+    private var backgroundBytes = 0
+    /// The most bytes `writeInBackground` lets wait (one larger piece may wait alone).
+    static let backgroundLimit = 256 << 20
     private var writersStarted = false
     private var writersRunning = 0
     private var stopping = false
@@ -190,11 +194,16 @@ public final class CheckpointWriter: @unchecked Sendable {
 
     /// `write(name, bytes:, at:)` on a thread of its own, which deallocates `bytes` when they are
     /// written: for a large piece the caller would otherwise wait on while the disk catches up
-    /// (8 bounce buffers of 4 MiB hold what is in flight). `finish()` waits for it; its error,
-    /// if any, is thrown by the next write or by `finish()`.
+    /// (8 bounce buffers of 4 MiB hold what is in flight). At most `backgroundLimit` bytes (or
+    /// one larger piece) wait in the background: a caller handing over more waits here until
+    /// earlier pieces are written, so memory stays bounded when the disk is slower than the
+    /// merge. `finish()` waits for every piece; a failure is thrown by `finish()` (and by any
+    /// write that takes a bounce buffer after it).
     public func writeInBackground(_ name: String, owning bytes: UnsafeMutableRawBufferPointer, at byteOffset: Int) {
         behind.lock()
         precondition(!stopping, "a write after finish or abandon")
+        while backgroundBytes > 0 && backgroundBytes + bytes.count > Self.backgroundLimit { behind.wait() }
+        backgroundBytes += bytes.count
         inFlight += 1
         behind.unlock()
         /// The buffer, now this thread's alone.
@@ -206,6 +215,7 @@ public final class CheckpointWriter: @unchecked Sendable {
             owned.bytes.deallocate()
             behind.lock()
             if let failure, behindError == nil { behindError = failure }
+            backgroundBytes -= owned.bytes.count
             inFlight -= 1
             behind.broadcast()
             behind.unlock()

@@ -33,9 +33,12 @@ struct Workspace {
         try MergeConfig.parse(yaml: yaml, origin: "test.yaml", directory: folder)
     }
 
-    func merge(_ yaml: String, jobs: Int = 1, chunkLimit: Int = 1 << 24) throws -> [String: [Float]] {
+    func merge(_ yaml: String, jobs: Int = 1, chunkLimit: Int = 1 << 24,
+               observeFused: (@Sendable (String, FusedTiesOutcome) -> Void)? = nil) throws -> [String: [Float]] {
         let output = folder + "/out-\(UInt32.random(in: 0...UInt32.max))"
-        _ = try Merger.run(try config(yaml), output: output, options: MergeOptions(jobs: jobs, chunkLimit: chunkLimit))
+        var options = MergeOptions(jobs: jobs, chunkLimit: chunkLimit)
+        options.observeFused = observeFused
+        _ = try Merger.run(try config(yaml), output: output, options: options)
         let result = try Checkpoint(path: output)
         var values: [String: [Float]] = [:]
         for entry in result.entries where entry.dtype.isFloatingPoint {
@@ -314,20 +317,21 @@ struct MergeMethodTests {
         }
     }
 
-    /// The same BF16-exact values stored as BF16 and as F32. A 40,960-entry matrix is past the
+    /// The same BF16-exact values stored as BF16 and as F32. A 41,580-entry matrix is past the
     /// size sampled whole, so TIES over the BF16 copies takes the fused loop with thresholds found
     /// while merging (1 to 4 models), or bracket counts from the stored bits (5); over the F32
-    /// copies, the general path (chunk buffers, gather pass). The experts: "few ulps" updates
-    /// (discrete magnitudes, where the sample's guess is the threshold), dense relative noise
-    /// (distinct magnitudes: the guess misses and elements are merged again), and one whose
-    /// largest 40 % share one magnitude, which overfills a bracket at density 0.41 (the fallback).
-    @Test("TIES over BF16 inputs, fused, equals the general path over the same values in F32, bit for bit")
+    /// copies, the general path (chunk buffers, gather pass). Rows of 99 values put chunk starts
+    /// off multiples of 8. The experts: "few ulps" updates (discrete magnitudes, where the
+    /// sample's guess is the threshold), dense relative noise (distinct magnitudes: the guess
+    /// misses and entries are merged again), one whose largest 40 % share one magnitude, which
+    /// overfills a bracket at density 0.41 (the fallback), and one with NaN and infinite updates.
+    @Test("TIES over BF16 inputs, fused, equals the general path over the same values in F32, bit for bit, by every way to its thresholds")
     func fusedTies() throws {
         let space = try Workspace("fused")
         var generator = SplitMix64(seed: 29)
         func bf16(_ x: Float) -> Float { Float(bitPattern: x.bitPattern & 0xFFFF_0000) }
-        let rows = 320, columns = 128, n = rows * columns
-        // Log-uniform magnitudes; every fifth pair of entries (40 %) is 0.
+        let rows = 420, columns = 99, n = rows * columns
+        // Log-uniform magnitudes; two entries in five are 0.
         let base = (0..<n).map { j -> Float in
             j % 5 < 2 ? 0 : bf16(Float.random(in: -1...1, using: &generator) * exp2(Float.random(in: -10...0, using: &generator)))
         }
@@ -341,9 +345,11 @@ struct MergeMethodTests {
         func noise(_ size: Float) -> [Float] {
             base.map { b in b == 0 ? bf16(Float.random(in: -size...size, using: &generator) / 64) : bf16(b * (1 + Float.random(in: -size...size, using: &generator))) }
         }
+        let special: [Float] = [.nan, .infinity, -.infinity]
         let experts: [(String, [Float])] = [
             ("a", ulps(0.1)), ("b", noise(0.1)), ("c", ulps(0.3)), ("d", noise(0.02)),
             ("e", base.map { b in b == 0 ? (Bool.random(using: &generator) ? 4 : -4) : bf16(b * (1 + Float.random(in: -0.05...0.05, using: &generator))) }),
+            ("f", noise(0.05).enumerated().map { $0.offset % 997 == 5 ? special[$0.offset % 3] : $0.element }),
         ]
         for (name, values) in [("base", base)] + experts {
             let ownNorm = name == "base" ? norm : norm.map { bf16($0 + Float.random(in: -0.01...0.01, using: &generator)) }
@@ -361,20 +367,41 @@ struct MergeMethodTests {
             { s in "models: [e\(s), b\(s)]\nparameters: {density: 0.41}" },
             { s in "models: [{model: a\(s), parameters: {density: 1}}, {model: b\(s), parameters: {density: 0}}, {model: d\(s), parameters: {density: 0.2}}]" },
             { s in "models: [a\(s), c\(s), d\(s)]\nparameters: {density: 0.2, trim_scope: model}" },
+            { s in "models: [{model: a\(s), parameters: {weight: 0}}, {model: b\(s), parameters: {weight: -0.5, density: 0.3}}, c\(s)]\nparameters: {density: 0.25}" },
+            { s in "models: [f\(s), a\(s)]\nparameters: {density: 0.2}" },
+            { s in "models: [f\(s), d\(s)]\nparameters: {density: 0.00003}" },
         ]
+        /// How the fused path found the matrix's thresholds, per config.
+        final class Outcomes: @unchecked Sendable {
+            let lock = NSLock()
+            var seen: [FusedTiesOutcome] = []
+            func add(_ outcome: FusedTiesOutcome) { lock.lock(); seen.append(outcome); lock.unlock() }
+        }
+        var ways: [[FusedTiesOutcome]] = []
         for config in configs {
             func named(_ dtype: DType) -> String {
                 "merge_method: ties\nbase_model: base-\(dtype.rawValue)\n" + config("-\(dtype.rawValue)") + (dtype == .f32 ? "\nout_dtype: bfloat16" : "")
             }
-            let fused = try space.merge(named(.bf16), jobs: 2, chunkLimit: 1 << 12)
+            let outcomes = Outcomes()
+            let fused = try space.merge(named(.bf16), jobs: 2, chunkLimit: 1 << 12) { name, outcome in
+                if name == "model.layers.0.mlp.w" { outcomes.add(outcome) }
+            }
+            ways.append(outcomes.seen)
             let general = try space.merge(named(.f32), jobs: 2, chunkLimit: 1 << 12)
             for name in ["model.layers.0.mlp.w", "model.norm.weight"] {
                 let x = try #require(fused[name]), y = try #require(general[name])
                 #expect(x.map(\.bitPattern) == y.map(\.bitPattern), "\(named(.bf16)): \(name)")
-                // The merge did something: not the base.
-                #expect(x != (name == "model.norm.weight" ? norm : base), "\(named(.bf16)): \(name)")
             }
+            // The merge did something: the matrix is not the base.
+            #expect(fused["model.layers.0.mlp.w"] != base, "\(named(.bf16))")
         }
+        // Every way to the thresholds was taken: the four 1-4-model configs with a dense expert
+        // refine their guesses, five models take the general path, the overfull bracket falls
+        // back, the ulp-sized experts' guesses hold, model-wide thresholds are exact before the
+        // pass, and a NaN-holding expert refines (k = 1 at the tiny density falls back).
+        #expect(ways[0..<4].allSatisfy { $0 == [.refined] }, "\(ways)")
+        #expect(ways[4].isEmpty && ways[5] == [.fallback] && ways[6] == [.guessed] && ways[7] == [.exact], "\(ways)")
+        #expect(ways[9] == [.refined] && ways[10] == [.fallback], "\(ways)")
     }
 }
 
