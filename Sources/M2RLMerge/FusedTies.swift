@@ -258,7 +258,7 @@ extension TensorMerge {
         // The exact thresholds: from the counts, and for a bracket with an inside, from the
         // flagged elements' magnitudes. A bracket without one gives t = low = p when it holds.
         /// |δᵢ| of element `index`.
-        func magnitude(_ i: Int, _ index: Int) -> W { abs(W.bf16(models[i][index]) - W.bf16(base[index])) }
+        func magnitude(_ i: Int, _ index: Int) -> W { abs(W.bf16Delta(models[i][index], from: base[index])) }
         let open = ranked.filter { b.flagLow[$0] <= b.flagHigh[$0] }
         var exact = r
         var missed: [Int] = []

@@ -209,7 +209,7 @@ struct TensorMerge<W: WorkingFloat> {
                         var above: UInt32 = 0, atLow: UInt32 = 0
                         if low == high {
                             for j in 0..<n {
-                                let m = abs(W.bf16(x[j]) - W.bf16(b[j]))
+                                let m = abs(W.bf16Delta(x[j], from: b[j]))
                                 above &+= UInt32(unsafeBitCast(!(m <= high), to: UInt8.self))
                                 atLow &+= UInt32(unsafeBitCast(m == low, to: UInt8.self))
                             }
@@ -217,7 +217,7 @@ struct TensorMerge<W: WorkingFloat> {
                             continue
                         }
                         for j in 0..<n {
-                            let m = abs(W.bf16(x[j]) - W.bf16(b[j]))
+                            let m = abs(W.bf16Delta(x[j], from: b[j]))
                             magnitudes[j] = m
                             above &+= UInt32(unsafeBitCast(!(m <= high), to: UInt8.self))
                             atLow &+= UInt32(unsafeBitCast(m == low, to: UInt8.self))
@@ -463,7 +463,7 @@ struct TensorMerge<W: WorkingFloat> {
             }
             for i in 3..<max(models.count, 3) {
                 let x = models[i] + start, w = weights[i]
-                for j in 0..<n { out[j] = out[j] + w * (W.bf16(x[j]) - W.bf16(b[j])) }
+                for j in 0..<n { out[j] = out[j] + w * W.bf16Delta(x[j], from: b[j]) }
             }
             if let divisor { for j in 0..<n { out[j] = out[j] / divisor } }
             if lambda == 1 {

@@ -117,7 +117,7 @@ final class TensorSource<W: WorkingFloat> {
             // BF16 without missing rows: the bits are read in place (a decode call per element
             // cost more than the sample's reads).
             let b = inputs.base, x = inputs.models[m]
-            return indices.map { asDeltas ? W.bf16(x[$0]) - W.bf16(b[$0]) : W.bf16(x[$0]) }
+            return indices.map { asDeltas ? W.bf16Delta(x[$0], from: b[$0]) : W.bf16(x[$0]) }
         }
         var base: W = 0, value: W = 0
         func decode(_ entry: Checkpoint.Entry, _ index: Int, into one: inout W) {

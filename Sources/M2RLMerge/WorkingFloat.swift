@@ -24,6 +24,10 @@ extension WorkingFloat {
     /// The value of stored BF16 bits (exact in F32 and F64), for loops that decode as they compute.
     @inline(__always) static func bf16(_ bits: UInt16) -> Self { Self(FloatConversion.float(bf16: bits)) }
 
+    /// δ = θ − θ₀ from stored BF16 bits, with the chunk buffers' arithmetic (decode both, one
+    /// subtraction): every loop that reads δ from the bits must agree with them to the bit.
+    @inline(__always) static func bf16Delta(_ bits: UInt16, from base: UInt16) -> Self { bf16(bits) - bf16(base) }
+
     /// Decodes, then subtracts: the general form (Float fuses the two for BF16).
     public static func decodeDifference(_ bytes: UnsafeRawBufferPointer, _ dtype: DType, base: UnsafePointer<Self>, into: UnsafeMutableBufferPointer<Self>) {
         decode(bytes, dtype, into: into)

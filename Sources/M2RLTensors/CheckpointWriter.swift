@@ -85,7 +85,7 @@ public final class CheckpointWriter: @unchecked Sendable {
     /// Bytes handed to `writeInBackground` and not yet written.
     private var backgroundBytes = 0
     /// The most bytes `writeInBackground` lets wait (one larger piece may wait alone).
-    static let backgroundLimit = 256 << 20
+    static let backgroundLimit = 512 << 20
     private var writersStarted = false
     private var writersRunning = 0
     private var stopping = false
