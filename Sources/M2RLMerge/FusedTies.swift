@@ -150,11 +150,12 @@ extension TensorMerge {
                               low: InlineArray(repeating: 0), all: InlineArray(repeating: false), some: InlineArray(repeating: true),
                               lambda: c.lambda, normalize: c.normalize, bySum: c.bySum)
         for i in 0..<M where ranks[i] == nil {
+            precondition(rules[i].decodesAsItGoes, "fusedTies takes keep-all, keep-none and magnitude trims without an upper cut or rescaling")
             switch rules[i].rule {
-            case .all where rules[i].decodesAsItGoes: r.all[i] = true
-            case .none where rules[i].decodesAsItGoes: r.some[i] = false
-            case .magnitude(let threshold, nil) where rules[i].decodesAsItGoes: r.low[i] = threshold
-            default: preconditionFailure("fusedTies takes keep-all, keep-none and magnitude trims without an upper cut or rescaling")
+            case .all: r.all[i] = true
+            case .none: r.some[i] = false
+            case .magnitude(let threshold, _): r.low[i] = threshold
+            case .random: break
             }
         }
         let ranked = (0..<M).filter { ranks[$0] != nil }
@@ -166,16 +167,22 @@ extension TensorMerge {
                 try emitChunk(range, out)
             }
         }
-        /// Thresholds the two-pass way (sample, count-and-gather, radix selection if that missed).
-        func exactThresholds() -> FusedRules<M> {
-            let thresholds = magnitudeThresholds(ranks.map { $0.map { [$0] } ?? [] })
+        /// `r` with exact thresholds for `models` by radix selection (two reads of the inputs).
+        func radixThresholds(_ models: [Int], into r: FusedRules<M>) -> FusedRules<M> {
+            let found = RadixSelect<W>.magnitudesPerModel(ranks: (0..<M).map { models.contains($0) ? [ranks[$0]!] : [] }) { visit in
+                source.forEachChunk { _, _, models in visit(models) }
+            }
             var exact = r
-            for i in ranked { exact.low[i] = thresholds[i][0] }
+            for i in models { exact.low[i] = found[i][0] }
             return exact
         }
-        if ranked.isEmpty || MagnitudeSelect<W>.samplesWhole(count: source.count) {
+        if ranked.isEmpty { observeFused?(.exact); return try mergeAll(r) }
+        if MagnitudeSelect<W>.samplesWhole(count: source.count) {
+            // One pass collects every value; the selections need no second.
             observeFused?(.exact)
-            return try mergeAll(ranked.isEmpty ? r : exactThresholds())
+            let thresholds = magnitudeThresholds(ranks.map { $0.map { [$0] } ?? [] })
+            for i in ranked { r.low[i] = thresholds[i][0] }
+            return try mergeAll(r)
         }
 
         // Brackets from the samples; the guess p inside each.
@@ -187,10 +194,11 @@ extension TensorMerge {
             select.collect(sampled: source.values(model: i, at: select.sampleIndices))
             select.bracket()
             let (low, high) = select.bounds
-            // A sample with a NaN where a bound falls: the two-pass way (it ends in radix selection).
+            // A sample with a NaN where a bound falls: no bracket can hold it (every count puts a
+            // NaN above), so radix selection at once.
             if low.isNaN || high.isNaN {
                 observeFused?(.fallback)
-                return try mergeAll(exactThresholds())
+                return try mergeAll(radixThresholds(ranked, into: r))
             }
             b.low[i] = low
             b.high[i] = high
@@ -298,11 +306,7 @@ extension TensorMerge {
             // Radix selection for the models that missed (the others' thresholds are exact), and
             // the whole tensor again.
             observeFused?(.fallback)
-            let found = RadixSelect<W>.magnitudesPerModel(ranks: (0..<M).map { missed.contains($0) ? [ranks[$0]!] : [] }) { visit in
-                source.forEachChunk { _, _, models in visit(models) }
-            }
-            for i in missed { exact.low[i] = found[i][0] }
-            return try mergeAll(exact)
+            return try mergeAll(radixThresholds(missed, into: exact))
         }
         observeFused?(guessed ? .guessed : .refined)
 
