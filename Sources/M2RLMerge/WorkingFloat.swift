@@ -14,9 +14,9 @@ public protocol WorkingFloat: BinaryFloatingPoint, Sendable {
     static var keyBits: Int { get }
     /// `x` when `keeping`, else +0, by masking the bits: `keeping ? x : 0` bit for bit, in a
     /// form the vectoriser turns into one AND (sums of selects otherwise become a case analysis
-    /// of every mix of conditions, with −0 kept apart: a standalone three-model TIES loop over
-    /// 16,384 BF16 entries, 10,000 times, compiled for SSE2, took 0.74 s with selects and 0.30 s
-    /// masked).
+    /// of every mix of conditions, with −0 kept apart: bench/ties_kernel.swift's three-model
+    /// loop runs about 2× as long with selects for SSE2 (1.9× and 2.0× in two runs), 1.6× with
+    /// `-target-cpu native`).
     static func masked(_ x: Self, keeping: Bool) -> Self
 }
 
