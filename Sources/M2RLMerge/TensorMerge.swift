@@ -186,60 +186,19 @@ struct TensorMerge<W: WorkingFloat> {
         return result.map { $0.map { $0! } }
     }
 
-    /// Pass two of every bracket in `quick` over BF16 inputs, from the stored bits, one bracket
-    /// at a time per chunk. A branch-free loop computes |δ| = |θᵢ − θ₀| (the chunk buffers'
-    /// arithmetic) into a temporary, counts the values above the bracket and at its low end and
-    /// flags those inside; then the flags are read 8 at a time and only the groups of 8 holding
-    /// one (a few percent of the values lie inside) are compacted into the kept values. A
-    /// bracket with low = high (a quantile in a mass of ties, often of zeros) has no inside and
-    /// only counts.
+    /// Pass two of every bracket in `quick` over BF16 inputs: per chunk and model, δ from the
+    /// stored bits into one temporary (the chunk buffers' arithmetic, without filling them), then
+    /// `gather` on it.
     private func bracketCounts(_ inputs: (base: UnsafePointer<UInt16>, models: [UnsafePointer<UInt16>]), _ quick: inout [[MagnitudeSelect<W>]]) {
         let capacity = source.chunkRanges.map(\.count).max() ?? 0
-        precondition(capacity <= Int(UInt32.max), "chunks of \(capacity) values (the counts are 32-bit)")
-        let magnitudes = temporary(0, capacity), kept = temporary(1, capacity)
-        temporary(2, capacity).withMemoryRebound(to: UInt8.self, capacity: capacity) { flags in
-            for range in source.chunkRanges {
-                let n = range.count, start = range.lowerBound
-                let b = inputs.base + start
-                for i in quick.indices {
-                    let x = inputs.models[i] + start
-                    for r in quick[i].indices {
-                        let (low, high) = quick[i][r].bounds
-                        // A chunk holds far fewer than 2³² values.
-                        var above: UInt32 = 0, atLow: UInt32 = 0
-                        if low == high {
-                            for j in 0..<n {
-                                let m = abs(W.bf16Delta(x[j], from: b[j]))
-                                above &+= UInt32(unsafeBitCast(!(m <= high), to: UInt8.self))
-                                atLow &+= UInt32(unsafeBitCast(m == low, to: UInt8.self))
-                            }
-                            quick[i][r].add(above: Int(above), atLow: Int(atLow))
-                            continue
-                        }
-                        for j in 0..<n {
-                            let m = abs(W.bf16Delta(x[j], from: b[j]))
-                            magnitudes[j] = m
-                            above &+= UInt32(unsafeBitCast(!(m <= high), to: UInt8.self))
-                            atLow &+= UInt32(unsafeBitCast(m == low, to: UInt8.self))
-                            flags[j] = unsafeBitCast(m > low, to: UInt8.self) & unsafeBitCast(m <= high, to: UInt8.self)
-                        }
-                        quick[i][r].add(above: Int(above), atLow: Int(atLow))
-                        var cursor = 0, j = 0
-                        while j < n {
-                            let end = min(n, j + 8)
-                            if end - j == 8 && UnsafeRawPointer(flags + j).loadUnaligned(as: UInt64.self) == 0 {
-                                j = end
-                                continue
-                            }
-                            while j < end {
-                                kept[cursor] = magnitudes[j]
-                                cursor &+= Int(flags[j])
-                                j += 1
-                            }
-                        }
-                        quick[i][r].keep(inside: UnsafeBufferPointer(start: kept, count: cursor))
-                    }
-                }
+        let delta = temporary(0, capacity)
+        for range in source.chunkRanges {
+            let n = range.count, start = range.lowerBound
+            let b = inputs.base + start
+            for i in quick.indices where !quick[i].isEmpty {
+                let x = inputs.models[i] + start
+                for j in 0..<n { delta[j] = W.bf16Delta(x[j], from: b[j]) }
+                for r in quick[i].indices { quick[i][r].gather(UnsafeBufferPointer(start: delta, count: n)) }
             }
         }
     }

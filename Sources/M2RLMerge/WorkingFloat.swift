@@ -227,6 +227,8 @@ struct MagnitudeSelect<W: WorkingFloat> {
     private var inside: [W] = []
     private var atLow = 0
     private var overflow = false
+    /// Pass two's flags, one per value of the largest chunk seen.
+    private var flags: [UInt8] = []
 
     /// - Parameters:
     ///   - count: the number of values; `rank` is 1-based from the largest, in 1...count.
@@ -313,61 +315,69 @@ struct MagnitudeSelect<W: WorkingFloat> {
         inside.append(contentsOf: values)
     }
 
-    /// Pass two: counts the chunk's values above the bracket and keeps those inside.
+    /// Pass two: counts the chunk's values above the bracket and at its low end, and keeps those
+    /// inside. One branch-free loop counts and flags; then the flags are read 8 at a time and
+    /// only the groups holding one (a few percent of the values lie inside) are compacted. A
+    /// bracket with low = high (a quantile in a mass of ties, often of zeros) has no inside and
+    /// only counts. More than a quarter of the values inside gives up (`result` is then nil).
     mutating func gather(_ values: UnsafeBufferPointer<W>) {
         guard !exhaustive, !overflow, let x = values.baseAddress else { return }
         let n = values.count
+        precondition(n <= Int(UInt32.max), "a chunk of \(n) values (the counts are 32-bit)")
         let high = self.high, low = self.low
-        // Branch-free counts (a Bool is one byte, 0 or 1), in blocks that fit 32 bits.
-        var start = 0
-        while start < n {
-            let end = min(n, start + (1 << 30))
-            var countedAbove: UInt32 = 0, countedLow: UInt32 = 0
-            for j in start..<end {
+        // A NaN counts above (as every selection ranks it).
+        var countedAbove: UInt32 = 0, countedLow: UInt32 = 0, countedInside: UInt32 = 0
+        if low == high {
+            for j in 0..<n {
                 let m = abs(x[j])
-                // A NaN counts above (as every selection ranks it).
                 countedAbove &+= UInt32(unsafeBitCast(!(m <= high), to: UInt8.self))
                 countedLow &+= UInt32(unsafeBitCast(m == low, to: UInt8.self))
             }
-            above += Int(countedAbove)
-            atLow += Int(countedLow)
-            start = end
+            add(above: Int(countedAbove), atLow: Int(countedLow))
+            return
         }
-        // The values strictly inside the bracket, compacted without a data-dependent branch:
-        // every value is written at the cursor, which moves only past the ones inside.
-        let limit = count / 4
-        let already = inside.count
-        let room = min(limit - already, n / 8 + 64) + 1
-        guard room > 1 else { overflow = true; inside = []; return }
-        inside.append(contentsOf: repeatElement(0, count: room))
-        var cursor = already
-        let lastSlot = already + room - 1
-        inside.withUnsafeMutableBufferPointer { buffer in
-            let out = buffer.baseAddress!
-            var j = 0
-            while j < n && cursor < lastSlot {
-                // Blocks of 16 with nothing inside (most of them: the bracket holds a few
-                // percent of the values) are skipped after a vectorised test.
-                if j + 16 <= n {
-                    var hits: UInt8 = 0
-                    for t in j..<(j + 16) {
-                        let m = abs(x[t])
-                        hits |= unsafeBitCast(m > low, to: UInt8.self) & unsafeBitCast(m <= high, to: UInt8.self)
+        if flags.count < n { flags = [UInt8](repeating: 0, count: n) }
+        flags.withUnsafeMutableBufferPointer { flags in
+            let f = flags.baseAddress!
+            for j in 0..<n {
+                let m = abs(x[j])
+                countedAbove &+= UInt32(unsafeBitCast(!(m <= high), to: UInt8.self))
+                countedLow &+= UInt32(unsafeBitCast(m == low, to: UInt8.self))
+                let isInside = unsafeBitCast(m > low, to: UInt8.self) & unsafeBitCast(m <= high, to: UInt8.self)
+                f[j] = isInside
+                countedInside &+= UInt32(isInside)
+            }
+        }
+        add(above: Int(countedAbove), atLow: Int(countedLow))
+        let already = inside.count, adding = Int(countedInside)
+        guard already + adding <= count / 4 else {
+            overflow = true
+            inside = []
+            return
+        }
+        guard adding > 0 else { return }
+        // One slot of slack: the branch-free compaction writes each value at the cursor before
+        // deciding whether to move past it.
+        inside.append(contentsOf: repeatElement(0, count: adding + 1))
+        inside.withUnsafeMutableBufferPointer { kept in
+            flags.withUnsafeBufferPointer { flags in
+                let out = kept.baseAddress!, f = flags.baseAddress!
+                var cursor = already, j = 0
+                while j < n {
+                    let end = min(n, j + 8)
+                    if end - j == 8 && UnsafeRawPointer(f + j).loadUnaligned(as: UInt64.self) == 0 {
+                        j = end
+                        continue
                     }
-                    if hits == 0 { j += 16; continue }
-                }
-                let end = min(n, j + 16)
-                while j < end && cursor < lastSlot {
-                    let m = abs(x[j])
-                    out[cursor] = m
-                    cursor &+= Int(unsafeBitCast(m > low, to: UInt8.self) & unsafeBitCast(m <= high, to: UInt8.self))
-                    j += 1
+                    while j < end {
+                        out[cursor] = abs(x[j])
+                        cursor &+= Int(f[j])
+                        j += 1
+                    }
                 }
             }
-            if j < n { overflow = true }
         }
-        if overflow { inside = []; return }
-        inside.removeLast(inside.count - cursor)
+        inside.removeLast()
     }
 
     /// The k-th largest magnitude, or nil when the bracket missed (use radix selection).
