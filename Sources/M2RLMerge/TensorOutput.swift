@@ -5,8 +5,9 @@ import M2RLTensors
 /// follow on, and at `finish()`. Chunks are sized for the cache, writes for the disk: the stage
 /// holds 8 MiB, or a whole matrix (TSV emits those in one piece). A method that must change
 /// values after emitting them holds the whole tensor in a buffer of its own (`holdWhole()`, then
-/// `replace`), which `finish()` hands to the writer to write in the background, so the worker goes
-/// on merging instead of waiting on the disk for up to the tensor's size.
+/// `replace`), which `finish()` hands to the writer to write in the background without a copy
+/// (`TensorBuffer`), so the worker goes on merging instead of waiting on the disk for up to the
+/// tensor's size. A loop that computes in the output dtype fills `reserve(range)` itself.
 final class TensorOutput<W: WorkingFloat> {
     let name: String
     let dtype: DType
@@ -15,7 +16,9 @@ final class TensorOutput<W: WorkingFloat> {
     private let scratch: ScratchBuffers<W>
     private var stage: UnsafeMutableRawBufferPointer
     private var stagedAt = 0, staged = 0
-    private var holding = false
+    /// The whole tensor's buffer after `holdWhole()`.
+    private var held: TensorBuffer?
+    private var holding: Bool { held != nil }
 
     init(name: String, dtype: DType, count: Int, writer: CheckpointWriter, scratch: ScratchBuffers<W>) {
         self.name = name
@@ -28,27 +31,35 @@ final class TensorOutput<W: WorkingFloat> {
 
     /// Encodes `values`, elements `range` of the tensor, into the stage.
     func emit(_ range: Range<Int>, _ values: UnsafeBufferPointer<W>) throws {
+        precondition(values.count == range.count)
+        W.encode(values, as: dtype, into: try reserve(range))
+    }
+
+    /// The stage's bytes for elements `range` of the tensor (`range.count` × dtype size), for
+    /// the caller to fill in the output dtype before its next call; what `emit` encodes into.
+    func reserve(_ range: Range<Int>) throws -> UnsafeMutableRawBufferPointer {
         let size = dtype.size
-        let byteCount = values.count * size, at = range.lowerBound * size
+        let byteCount = range.count * size, at = range.lowerBound * size
         if holding {
             precondition(range.upperBound <= count, "values \(range) of a tensor of \(count)")
-        } else {
-            if staged > 0 && (at != stagedAt + staged || staged + byteCount > stage.count) { try flush() }
-            // Nothing is staged here when the stage must grow.
-            if byteCount > stage.count { stage = scratch.bytes(byteCount) }
-            if staged == 0 { stagedAt = at }
+            staged = max(staged, at + byteCount)
+            return UnsafeMutableRawBufferPointer(rebasing: stage[at..<(at + byteCount)])
         }
-        let offset = holding ? at : staged
-        W.encode(values, as: dtype, into: UnsafeMutableRawBufferPointer(rebasing: stage[offset..<(offset + byteCount)]))
-        if holding { staged = max(staged, at + byteCount) } else { staged += byteCount }
+        if staged > 0 && (at != stagedAt + staged || staged + byteCount > stage.count) { try flush() }
+        // Nothing is staged here when the stage must grow.
+        if byteCount > stage.count { stage = scratch.bytes(byteCount) }
+        if staged == 0 { stagedAt = at }
+        defer { staged += byteCount }
+        return UnsafeMutableRawBufferPointer(rebasing: stage[staged..<(staged + byteCount)])
     }
 
     /// From now on the stage holds the whole tensor, element i at i × dtype size, and nothing is
     /// written before `finish()`. Call before the first `emit`.
     func holdWhole() {
         precondition(staged == 0 && !holding, "holdWhole after values were emitted")
-        stage = UnsafeMutableRawBufferPointer.allocate(byteCount: count * dtype.size, alignment: 64)
-        holding = true
+        let buffer = writer.makeBuffer(for: name)
+        held = buffer
+        stage = buffer.bytes
         stagedAt = 0
     }
 
@@ -64,20 +75,14 @@ final class TensorOutput<W: WorkingFloat> {
 
     /// Writes what is staged.
     func finish() throws {
-        if holding {
+        if let buffer = held {
             precondition(staged == count * dtype.size, "a held tensor was not emitted whole")
-            writer.writeInBackground(name, owning: stage, at: 0)
-            holding = false
+            held = nil
             staged = 0
             stage = scratch.bytes(8 << 20)
-            return
+            return try writer.writeInBackground(name, owning: buffer)
         }
         try flush()
-    }
-
-    deinit {
-        // A held tensor that never reached `finish()` (its merge failed).
-        if holding { stage.deallocate() }
     }
 
     private func flush() throws {

@@ -13,14 +13,15 @@ import M2RLCore
 ///
 /// Large writes bypass the page cache (`O_DIRECT`) and happen behind the caller: the 4 KiB-
 /// aligned middle of a write is copied into aligned bounce buffers (at most `bounceCount` of
-/// `bounceSize` bytes), which `writerCount` threads write to the file while the caller goes on;
-/// only the unaligned edges go through the cache, at once. A merge's output is written once and
-/// not read back, and filling fresh page-cache pages is what a buffered write mostly costs (on a
-/// VM that gives freed memory back to its host, `dd if=/dev/zero bs=8M count=128` into a new
-/// file took 4.2 s, and 1.0 s with `oflag=direct`). With `direct: false`, where the file system
-/// refuses `O_DIRECT` (tmpfs before Linux 6.6), or where a direct write fails with
-/// `EINVAL`, the write is buffered. A failed write behind is thrown by the next `write` or by
-/// `finish`.
+/// `bounceSize` bytes), or, for a whole tensor in a `TensorBuffer`, written from that buffer
+/// without a copy; `writerCount` threads write them to the file while the caller goes on, and
+/// the unaligned edges and short writes, copied, through the cache. A merge's output is written
+/// once and not read back, and filling fresh page-cache pages is what a buffered write mostly
+/// costs (on a VM that gives freed memory back to its host, `dd if=/dev/zero bs=8M count=128`
+/// into a new file took 4.2 s, and 1.0 s with `oflag=direct`). With `direct: false`, or where
+/// the file system refuses `O_DIRECT` (tmpfs before Linux 6.6), every write is buffered and made
+/// at once; where a direct write fails with `EINVAL`, its piece is buffered. A failed write
+/// behind is thrown by the next `write` or by `finish`.
 public final class CheckpointWriter: @unchecked Sendable {
     public struct Tensor: Sendable, Hashable {
         public var name: String
@@ -68,9 +69,18 @@ public final class CheckpointWriter: @unchecked Sendable {
         return nil
         #endif
     }()
-    /// A bounce buffer waiting to be written.
+    /// A piece waiting to be written behind the caller.
     private struct Pending {
-        var buffer: UnsafeMutableRawPointer
+        enum Bytes {
+            /// A bounce buffer, written directly, then back to the free list.
+            case bounce(UnsafeMutableRawPointer)
+            /// Part of a tensor buffer, written directly; the buffer is kept or freed after its
+            /// last piece.
+            case tensor(TensorBuffer, UnsafeMutableRawPointer)
+            /// A copy of an unaligned edge or a short write, written through the cache.
+            case cached([UInt8])
+        }
+        var bytes: Bytes
         var count: Int
         var offset: Int
         var shard: Shard
@@ -86,6 +96,10 @@ public final class CheckpointWriter: @unchecked Sendable {
     private var backgroundBytes = 0
     /// The most bytes `writeInBackground` lets wait (one larger piece may wait alone).
     static let backgroundLimit = 512 << 20
+    /// Written tensor buffers kept for later tensors, and their bytes, at most `spareLimit`.
+    private var spare: [TensorBuffer] = []
+    private var spareBytes = 0
+    static let spareLimit = 256 << 20
     private var writersStarted = false
     private var writersRunning = 0
     private var stopping = false
@@ -192,33 +206,98 @@ public final class CheckpointWriter: @unchecked Sendable {
         try write(shard, bytes, at: shard.dataStart + place.offset + byteOffset, path: path)
     }
 
-    /// `write(name, bytes:, at:)` on a thread of its own, which deallocates `bytes` when they are
-    /// written: for a large piece the caller would otherwise wait on while the disk catches up
-    /// (8 bounce buffers of 4 MiB hold what is in flight). At most `backgroundLimit` bytes (or
-    /// one larger piece) wait in the background: a caller handing over more waits here until
-    /// earlier pieces are written, so memory stays bounded when the disk is slower than the
-    /// merge. `finish()` waits for every piece; a failure is thrown by `finish()` (and by any
-    /// write that takes a bounce buffer after it).
-    public func writeInBackground(_ name: String, owning bytes: UnsafeMutableRawBufferPointer, at byteOffset: Int) {
+    /// A buffer for tensor `name`'s whole bytes, placed for writing without a copy
+    /// (`TensorBuffer`): a kept one that is large enough (the smallest such), else a new one.
+    /// Reuse matters: each fresh page costs a fault and zeroing, and the merge bench's TIES
+    /// output faulted in 150,000 of them (`perf record -e page-faults`) before buffers were kept.
+    public func makeBuffer(for name: String) -> TensorBuffer {
+        guard let place = placements[name] else {
+            preconditionFailure("tensor \(name) was not planned")
+        }
+        let shard = shards[place.shard]
+        let phase = (shard.dataStart + place.offset) % Self.directAlignment
+        let need = phase + place.byteCount
+        behind.lock()
+        let fit = spare.indices.filter { spare[$0].capacity >= need }.min { spare[$0].capacity < spare[$1].capacity }
+        let kept = fit.map { spare.remove(at: $0) }
+        spareBytes -= kept?.capacity ?? 0
+        behind.unlock()
+        let buffer = kept ?? TensorBuffer(capacity: need)
+        buffer.place(byteCount: place.byteCount, phase: phase)
+        return buffer
+    }
+
+    /// Keeps a written buffer for a later tensor while the kept ones stay within `spareLimit`;
+    /// returns it otherwise, for the caller to drop (free) outside the lock. Call with the lock held.
+    private func keep(_ buffer: TensorBuffer) -> TensorBuffer? {
+        guard spareBytes + buffer.capacity <= Self.spareLimit else { return buffer }
+        spare.append(buffer)
+        spareBytes += buffer.capacity
+        return nil
+    }
+
+    /// Writes tensor `name` whole from `buffer` (from `makeBuffer(for: name)`, filled) behind the
+    /// caller, who would otherwise wait while the disk catches up: the unaligned edges go through
+    /// the cache at once; the writer threads write the aligned middle straight from the buffer,
+    /// in pieces of `bounceSize`, and the buffer is freed after its last piece. Where the
+    /// file is not written directly, a thread of its own writes the whole through the cache.
+    /// At most `backgroundLimit` bytes (or one larger tensor) wait: a caller handing over more
+    /// waits here until earlier pieces are written, so memory stays bounded when the disk is
+    /// slower than the merge. `finish()` waits for every piece; a failure is thrown by
+    /// `finish()` and by any later write.
+    public func writeInBackground(_ name: String, owning buffer: TensorBuffer) throws {
+        guard let place = placements[name] else {
+            preconditionFailure("tensor \(name) was not planned")
+        }
+        precondition(buffer.bytes.count == place.byteCount, "tensor \(name): \(buffer.bytes.count) bytes, planned \(place.byteCount)")
+        let shard = shards[place.shard]
+        let path = (directory as NSString).appendingPathComponent(shard.name + ".partial")
+        let offset = shard.dataStart + place.offset
+        let bytes = UnsafeRawBufferPointer(buffer.bytes)
+        let align = Self.directAlignment
+        let middleStart = (offset + align - 1) / align * align, middleEnd = (offset + bytes.count) / align * align
+        let direct = shard.direct >= 0 && bytes.count >= Self.directMinimum && middleEnd - middleStart >= align
+            && (Int(bitPattern: bytes.baseAddress!) + (middleStart - offset)) % align == 0
+
         behind.lock()
         precondition(!stopping, "a write after finish or abandon")
         while backgroundBytes > 0 && backgroundBytes + bytes.count > Self.backgroundLimit { behind.wait() }
-        backgroundBytes += bytes.count
-        inFlight += 1
-        behind.unlock()
-        /// The buffer, now this thread's alone.
-        struct Owned: @unchecked Sendable { let bytes: UnsafeMutableRawBufferPointer }
-        let owned = Owned(bytes: bytes)
-        Thread.detachNewThread { [self] in
-            var failure: Error?
-            do { try write(name, bytes: UnsafeRawBufferPointer(owned.bytes), at: byteOffset) } catch { failure = error }
-            owned.bytes.deallocate()
-            behind.lock()
-            if let failure, behindError == nil { behindError = failure }
-            backgroundBytes -= owned.bytes.count
-            inFlight -= 1
-            behind.broadcast()
+        if let behindError {
             behind.unlock()
+            throw behindError
+        }
+        backgroundBytes += bytes.count
+        behind.unlock()
+
+        guard direct else {
+            behind.lock()
+            inFlight += 1
+            behind.unlock()
+            Thread.detachNewThread { [self] in
+                var failure: Error?
+                do { try writeAll(shard.descriptor, UnsafeRawBufferPointer(buffer.bytes), at: offset, path: path) } catch { failure = error }
+                behind.lock()
+                if let failure, behindError == nil { behindError = failure }
+                backgroundBytes -= buffer.bytes.count
+                inFlight -= 1
+                // Not kept: freed when this closure, which holds it, is released.
+                _ = keep(buffer)
+                behind.broadcast()
+                behind.unlock()
+            }
+            return
+        }
+        enqueueEdges(of: bytes, at: offset, middle: middleStart..<middleEnd, shard: shard, path: path)
+        behind.lock()
+        backgroundBytes -= bytes.count - (middleEnd - middleStart)
+        buffer.pending = (middleEnd - middleStart + Self.bounceSize - 1) / Self.bounceSize
+        behind.unlock()
+        var done = middleStart
+        while done < middleEnd {
+            let count = min(Self.bounceSize, middleEnd - done)
+            enqueue(Pending(bytes: .tensor(buffer, UnsafeMutableRawPointer(mutating: bytes.baseAddress! + (done - offset))), count: count,
+                            offset: done, shard: shard, path: path))
+            done += count
         }
     }
 
@@ -262,28 +341,49 @@ public final class CheckpointWriter: @unchecked Sendable {
         }
     }
 
-    /// Writes `bytes` at file `offset`: the aligned middle directly when it is long enough and
-    /// the shard has a direct descriptor, the rest through the cache.
+    /// Writes `bytes` at file `offset`. Without a direct descriptor, through the cache at once.
+    /// With one, everything goes behind: the aligned middle (when long enough) through bounce
+    /// buffers, directly; the rest, copied, through the cache. The caller must not make those
+    /// buffered writes itself: ext4 holds the inode lock through each direct write to new blocks,
+    /// so a buffered write waits for one, and workers writing the edges of each tensor at once
+    /// sat idle for a quarter of the merge bench's TIES (`perf record -e sched:sched_switch`).
+    /// - Throws: the error of an earlier failed write behind, or of this write through the cache.
     private func write(_ shard: Shard, _ bytes: UnsafeRawBufferPointer, at offset: Int, path: String) throws {
+        guard shard.direct >= 0 else { return try writeAll(shard.descriptor, bytes, at: offset, path: path) }
         let align = Self.directAlignment
-        let middleStart = (offset + align - 1) / align * align
-        let middleEnd = (offset + bytes.count) / align * align
-        guard shard.direct >= 0, bytes.count >= Self.directMinimum, middleEnd - middleStart >= align else {
-            return try writeAll(shard.descriptor, bytes, at: offset, path: path)
-        }
-        let head = middleStart - offset, tail = offset + bytes.count - middleEnd
-        if head > 0 { try writeAll(shard.descriptor, UnsafeRawBufferPointer(rebasing: bytes[0..<head]), at: offset, path: path) }
-        if tail > 0 {
-            try writeAll(shard.descriptor, UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - tail)...]), at: middleEnd, path: path)
-        }
+        var middleStart = (offset + align - 1) / align * align
+        var middleEnd = (offset + bytes.count) / align * align
+        if bytes.count < Self.directMinimum || middleEnd - middleStart < align { (middleStart, middleEnd) = (offset, offset) }
+        try throwFailureBehind()
+        enqueueEdges(of: bytes, at: offset, middle: middleStart..<middleEnd, shard: shard, path: path)
         var done = middleStart
         while done < middleEnd {
             let count = min(Self.bounceSize, middleEnd - done)
             let bounce = try takeBounce()
             bounce.copyMemory(from: bytes.baseAddress! + (done - offset), byteCount: count)
-            enqueue(Pending(buffer: bounce, count: count, offset: done, shard: shard, path: path))
+            enqueue(Pending(bytes: .bounce(bounce), count: count, offset: done, shard: shard, path: path))
             done += count
         }
+    }
+
+    /// Queues copies of what lies outside `middle` in `bytes` (at file `offset`; an empty
+    /// middle at `offset` leaves everything outside), for writing through the cache.
+    private func enqueueEdges(of bytes: UnsafeRawBufferPointer, at offset: Int, middle: Range<Int>, shard: Shard, path: String) {
+        let head = middle.lowerBound - offset, tail = offset + bytes.count - max(middle.upperBound, offset + head)
+        if head > 0 {
+            enqueue(Pending(bytes: .cached(Array(bytes[0..<head])), count: head, offset: offset, shard: shard, path: path))
+        }
+        if tail > 0 {
+            enqueue(Pending(bytes: .cached(Array(bytes[(bytes.count - tail)...])), count: tail, offset: offset + bytes.count - tail,
+                            shard: shard, path: path))
+        }
+    }
+
+    /// Throws the error of a failed write behind, if there was one.
+    private func throwFailureBehind() throws {
+        behind.lock()
+        defer { behind.unlock() }
+        if let behindError { throw behindError }
     }
 
     /// A free bounce buffer, made while there are fewer than `bounceCount`, else waited for.
@@ -320,46 +420,65 @@ public final class CheckpointWriter: @unchecked Sendable {
         behind.unlock()
     }
 
-    /// A writer thread: writes queued bounce buffers until `drain` stops it.
+    /// A writer thread: writes queued pieces until `drain` stops it.
     private func writeBehind() {
         behind.lock()
         while true {
             while queue.isEmpty && !stopping { behind.wait() }
             if queue.isEmpty { break }
-            let job = queue.removeFirst()
+            var job: Pending? = queue.removeFirst()
             let failed = behindError != nil
             behind.unlock()
             var error: Error?
             var direct = 0
-            if !failed {
-                do { direct = try writeDirect(job) } catch let failure { error = failure }
+            if !failed, let piece = job {
+                do {
+                    switch piece.bytes {
+                    case .bounce(let start), .tensor(_, let start): direct = try writeDirect(piece, from: start)
+                    case .cached(let copy): try writeAll(piece.shard.descriptor, copy, at: piece.offset, path: piece.path)
+                    }
+                } catch let failure { error = failure }
             }
             behind.lock()
             if let error, behindError == nil { behindError = error }
             bytesWrittenDirect += direct
-            bounceFree.append(job.buffer)
             inFlight -= 1
+            var dropped: TensorBuffer?
+            switch job!.bytes {
+            case .bounce(let buffer): bounceFree.append(buffer)
+            case .tensor(let owner, _):
+                backgroundBytes -= job!.count
+                owner.pending -= 1
+                if owner.pending == 0 { dropped = keep(owner) }
+            case .cached: break
+            }
             behind.broadcast()
+            if dropped != nil {
+                // Freed (a large unmap) without holding up the workers.
+                behind.unlock()
+                (job, dropped) = (nil, nil)
+                behind.lock()
+            }
         }
         writersRunning -= 1
         behind.broadcast()
         behind.unlock()
     }
 
-    /// Writes one bounce buffer with the direct descriptor; on `EINVAL` (the file system wants
-    /// another alignment) or a partial block, the rest goes through the cache.
+    /// Writes a piece's `count` bytes from `buffer` with the direct descriptor; on `EINVAL` (the
+    /// file system wants another alignment) or a partial block, the rest goes through the cache.
     /// - Returns: the bytes written directly.
-    private func writeDirect(_ job: Pending) throws -> Int {
+    private func writeDirect(_ job: Pending, from buffer: UnsafeMutableRawPointer) throws -> Int {
         var written = 0
         while written < job.count {
-            let n = pwrite(job.shard.direct, job.buffer + written, job.count - written, off_t(job.offset + written))
+            let n = pwrite(job.shard.direct, buffer + written, job.count - written, off_t(job.offset + written))
             if n > 0 && n % Self.directAlignment == 0 { written += n; continue }
             if n < 0 && errno == EINTR { continue }
             if n < 0 && errno != EINVAL {
                 throw TensorsError(.io, file: job.path, "write failed at byte \(job.offset + written): \(String(cString: strerror(errno)))")
             }
             let from = written + max(n, 0)
-            try writeAll(job.shard.descriptor, UnsafeRawBufferPointer(start: job.buffer + from, count: job.count - from),
+            try writeAll(job.shard.descriptor, UnsafeRawBufferPointer(start: buffer + from, count: job.count - from),
                          at: job.offset + from, path: job.path)
             return from
         }

@@ -186,6 +186,72 @@ struct CheckpointTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/model.safetensors.partial"))
     }
 
+    @Test("whole tensors handed over in tensor buffers, from two threads, read back exactly; a written buffer serves a later tensor",
+          arguments: [true, false])
+    func tensorBuffers(direct: Bool) throws {
+        let folder = try scratchFolder("buffers-\(direct)")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Odd sizes first, so the tensors start at many offsets within a page; some shorter than
+        // a direct write, some spanning several pieces.
+        let tensors: [CheckpointWriter.Tensor] = [
+            .init(name: "a.ids", dtype: .u8, shape: [3]),
+            .init(name: "b.weight", dtype: .f32, shape: [2_500_003]),
+            .init(name: "c.weight", dtype: .bf16, shape: [70_001]),
+            .init(name: "d.bias", dtype: .bf16, shape: [5]),
+            .init(name: "e.weight", dtype: .bf16, shape: [1_100_001]),
+            .init(name: "f.weight", dtype: .f32, shape: [300_007]),
+        ]
+        let writer = try CheckpointWriter(directory: folder, tensors: tensors, shardSize: 1 << 30, direct: direct)
+        let expected = tensors.enumerated().map { index, tensor in
+            (0..<tensor.byteCount).map { UInt8(truncatingIfNeeded: ($0 &* 197) ^ ($0 >> 11) &+ 7 &* index) }
+        }
+        @Sendable func hand(_ index: Int) throws {
+            let buffer = writer.makeBuffer(for: tensors[index].name)
+            #expect(buffer.bytes.count == expected[index].count)
+            expected[index].withUnsafeBytes { buffer.bytes.copyMemory(from: $0) }
+            try writer.writeInBackground(tensors[index].name, owning: buffer)
+        }
+        let failures = Counter()
+        let other = Thread {
+            for index in [1, 3, 5] { do { try hand(index) } catch { failures.add() } }
+        }
+        other.start()
+        for index in [0, 2, 4] { try hand(index) }
+        while !other.isFinished { usleep(1000) }
+
+        // Once written, a buffer is given out again for a tensor that fits in it (polled: the
+        // writes are behind); each new buffer given out meanwhile is written too.
+        var handed: [TensorBuffer] = []
+        var reused = false
+        let deadline = Date().addingTimeInterval(10)
+        while !reused && Date() < deadline {
+            let buffer = writer.makeBuffer(for: "c.weight")
+            reused = handed.contains { $0 === buffer }
+            handed.append(buffer)
+            expected[2].withUnsafeBytes { buffer.bytes.copyMemory(from: $0) }
+            try writer.writeInBackground("c.weight", owning: buffer)
+            if !reused { usleep(1000) }
+        }
+        #expect(reused, "no written buffer was given out again within 10 s (\(handed.count) made)")
+        try writer.finish()
+        #expect(failures.value == 0)
+        let probe = CheckpointWriter.directFlag.map { open(folder + "/probe", O_WRONLY | O_CREAT | $0, 0o644) } ?? -1
+        if probe >= 0 { close(probe); unlink(folder + "/probe") }
+        if direct && probe >= 0 {
+            #expect(writer.bytesWrittenDirect > 12_000_000, "\(writer.bytesWrittenDirect) bytes direct")
+        } else {
+            #expect(writer.bytesWrittenDirect == 0)
+        }
+        let checkpoint = try Checkpoint(path: folder)
+        for (index, tensor) in tensors.enumerated() {
+            let entry = try #require(checkpoint.entry(tensor.name))
+            let read = Array(entry.bytes)
+            let same = read == expected[index]
+            let firstDifference = same ? nil : zip(read, expected[index]).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            #expect(same, "\(tensor.name) (direct: \(direct)): \(read.count) bytes, first wrong byte at \(firstDifference ?? min(read.count, expected[index].count))")
+        }
+    }
+
     @Test("a partial product that overflows is refused even when a later dimension is 0")
     func partialProductOverflow() throws {
         let folder = try scratchFolder("overflow")
