@@ -7,7 +7,7 @@ import M2RLTensors
 /// values after emitting them holds the whole tensor in a buffer of its own (`holdWhole()`, then
 /// `replace`), which `finish()` hands to the writer to write in the background without a copy
 /// (`TensorBuffer`), so the worker goes on merging instead of waiting on the disk for up to the
-/// tensor's size. A loop that computes in the output dtype fills `reserve(range)` itself.
+/// tensor's size.
 final class TensorOutput<W: WorkingFloat> {
     let name: String
     let dtype: DType
@@ -35,9 +35,9 @@ final class TensorOutput<W: WorkingFloat> {
         W.encode(values, as: dtype, into: try reserve(range))
     }
 
-    /// The stage's bytes for elements `range` of the tensor (`range.count` × dtype size), for
-    /// the caller to fill in the output dtype before its next call; what `emit` encodes into.
-    func reserve(_ range: Range<Int>) throws -> UnsafeMutableRawBufferPointer {
+    /// The stage's bytes for elements `range` of the tensor (`range.count` × dtype size): what
+    /// `emit` encodes into.
+    private func reserve(_ range: Range<Int>) throws -> UnsafeMutableRawBufferPointer {
         let size = dtype.size
         let byteCount = range.count * size, at = range.lowerBound * size
         if holding {

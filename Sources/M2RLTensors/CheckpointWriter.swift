@@ -222,7 +222,8 @@ public final class CheckpointWriter: @unchecked Sendable {
         let kept = fit.map { spare.remove(at: $0) }
         spareBytes -= kept?.capacity ?? 0
         behind.unlock()
-        let buffer = kept ?? TensorBuffer(capacity: need)
+        // Room for any phase, in whole 64 KiB: tensors of one shape fit each other's buffers.
+        let buffer = kept ?? TensorBuffer(capacity: (place.byteCount + Self.directAlignment + 0xFFFF) & ~0xFFFF)
         buffer.place(byteCount: place.byteCount, phase: phase)
         return buffer
     }
@@ -366,15 +367,16 @@ public final class CheckpointWriter: @unchecked Sendable {
         }
     }
 
-    /// Queues copies of what lies outside `middle` in `bytes` (at file `offset`; an empty
-    /// middle at `offset` leaves everything outside), for writing through the cache.
+    /// Queues copies of what lies outside `middle` (file offsets, inside the write; an empty
+    /// range at `offset` leaves everything outside) of `bytes` at file `offset`, for writing
+    /// through the cache.
     private func enqueueEdges(of bytes: UnsafeRawBufferPointer, at offset: Int, middle: Range<Int>, shard: Shard, path: String) {
-        let head = middle.lowerBound - offset, tail = offset + bytes.count - max(middle.upperBound, offset + head)
+        let head = middle.lowerBound - offset, tail = offset + bytes.count - middle.upperBound
         if head > 0 {
             enqueue(Pending(bytes: .cached(Array(bytes[0..<head])), count: head, offset: offset, shard: shard, path: path))
         }
         if tail > 0 {
-            enqueue(Pending(bytes: .cached(Array(bytes[(bytes.count - tail)...])), count: tail, offset: offset + bytes.count - tail,
+            enqueue(Pending(bytes: .cached(Array(bytes[(bytes.count - tail)...])), count: tail, offset: middle.upperBound,
                             shard: shard, path: path))
         }
     }

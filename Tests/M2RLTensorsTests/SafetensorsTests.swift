@@ -252,6 +252,52 @@ struct CheckpointTests {
         }
     }
 
+    @Test("a write behind that fails is thrown by the next hand-over and by finish, naming the file", arguments: [true, false])
+    func failedWriteBehind(direct: Bool) throws {
+        let folder = try scratchFolder("failing-\(direct)")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tensors: [CheckpointWriter.Tensor] = [
+            .init(name: "a.ids", dtype: .u8, shape: [3]),
+            .init(name: "b.weight", dtype: .f32, shape: [1_000_003]),
+            .init(name: "c.weight", dtype: .f32, shape: [1_000_003]),
+        ]
+        let writer = try CheckpointWriter(directory: folder, tensors: tensors, shardSize: 1 << 30, direct: direct)
+        let partial = folder + "/model.safetensors.partial"
+        // The writer's descriptors of the shard (found through /proc) become read-only ones, so
+        // every write to it fails (EBADF) from here on.
+        let readOnly = open(partial, O_RDONLY)
+        #expect(readOnly >= 0)
+        defer { close(readOnly) }
+        var replaced = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") {
+            guard let fd = Int32(name), fd != readOnly,
+                  (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(name)")) == partial else { continue }
+            #expect(dup2(readOnly, fd) == fd)
+            replaced += 1
+        }
+        // The buffered descriptor, and the direct one where the file system takes O_DIRECT.
+        #expect((1...2).contains(replaced) && (direct || replaced == 1), "\(replaced) descriptors replaced")
+        let buffer = writer.makeBuffer(for: "b.weight")
+        buffer.bytes.initializeMemory(as: UInt8.self, repeating: 7)
+        do {
+            try writer.writeInBackground("b.weight", owning: buffer)
+        } catch {
+            // Where the write is made at once (no direct descriptor), it may fail here already.
+        }
+        // Some later call reports it: a hand-over once the failure is known, or finish.
+        var thrown: TensorsError?
+        let deadline = Date().addingTimeInterval(10)
+        while thrown == nil && Date() < deadline {
+            let next = writer.makeBuffer(for: "c.weight")
+            do { try writer.writeInBackground("c.weight", owning: next) } catch let error as TensorsError { thrown = error }
+            usleep(2_000)
+        }
+        #expect(thrown?.kind == .io && thrown?.file == partial, "\(String(describing: thrown))")
+        #expect(thrown?.message.contains("write failed at byte") == true, "\(String(describing: thrown))")
+        #expect(throws: TensorsError.self) { try writer.finish() }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/model.safetensors"), "a failed checkpoint must not look complete")
+    }
+
     @Test("a partial product that overflows is refused even when a later dimension is 0")
     func partialProductOverflow() throws {
         let folder = try scratchFolder("overflow")
