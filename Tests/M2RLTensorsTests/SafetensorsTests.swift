@@ -72,6 +72,32 @@ struct DTypeTests {
     }
 }
 
+/// Where the file system takes O_DIRECT (probed in `folder`) and the writer was asked to use
+/// it, more than `atLeast` bytes went around the page cache; otherwise none did.
+func expectDirect(_ writer: CheckpointWriter, direct: Bool, folder: String, atLeast: Int) {
+    let probe = CheckpointWriter.directFlag.map { open(folder + "/probe", O_WRONLY | O_CREAT | $0, 0o644) } ?? -1
+    if probe >= 0 { close(probe); unlink(folder + "/probe") }
+    if direct && probe >= 0 {
+        #expect(writer.bytesWrittenDirect > atLeast, "\(writer.bytesWrittenDirect) bytes direct")
+    } else {
+        #expect(writer.bytesWrittenDirect == 0)
+    }
+}
+
+/// The checkpoint in `folder` holds `expected[i]` as the bytes of `tensors[i]`.
+func expectWritten(_ folder: String, _ tensors: [CheckpointWriter.Tensor], _ expected: [[UInt8]], direct: Bool) throws {
+    let checkpoint = try Checkpoint(path: folder)
+    for (index, tensor) in tensors.enumerated() {
+        let entry = try #require(checkpoint.entry(tensor.name))
+        let read = Array(entry.bytes)
+        // The first wrong byte is looked for only when there is one (12 MB, element by element,
+        // is slow in a debug build), and named instead of printing the arrays.
+        let same = read == expected[index]
+        let firstDifference = same ? nil : zip(read, expected[index]).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        #expect(same, "\(tensor.name) (direct: \(direct)): \(read.count) bytes, first wrong byte at \(firstDifference ?? min(read.count, expected[index].count))")
+    }
+}
+
 @Suite("Tensors: reading and writing checkpoints")
 struct CheckpointTests {
     @Test("a sharded write reads back: same tensors, bytes, index, alignment")
@@ -164,25 +190,9 @@ struct CheckpointTests {
         while !other.isFinished { usleep(1000) }
         try writer.finish()
         #expect(failures.value == 0)
-        // Where the file system takes O_DIRECT (probed), most of b went around the page cache;
-        // without it, or when asked not to, none did, and everything arrived either way.
-        let probe = CheckpointWriter.directFlag.map { open(folder + "/probe", O_WRONLY | O_CREAT | $0, 0o644) } ?? -1
-        if probe >= 0 { close(probe); unlink(folder + "/probe") }
-        if direct && probe >= 0 {
-            #expect(writer.bytesWrittenDirect > 11_000_000, "\(writer.bytesWrittenDirect) bytes direct")
-        } else {
-            #expect(writer.bytesWrittenDirect == 0)
-        }
-        let checkpoint = try Checkpoint(path: folder)
-        for (index, tensor) in tensors.enumerated() {
-            let entry = try #require(checkpoint.entry(tensor.name))
-            let read = Array(entry.bytes)
-            // The first wrong byte is looked for only when there is one (12 MB, element by
-            // element, is slow in a debug build), and named instead of printing the arrays.
-            let same = read == expected[index]
-            let firstDifference = same ? nil : zip(read, expected[index]).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-            #expect(same, "\(tensor.name) (direct: \(direct)): \(read.count) bytes, first wrong byte at \(firstDifference ?? min(read.count, expected[index].count))")
-        }
+        // Most of b went around the page cache where it could.
+        expectDirect(writer, direct: direct, folder: folder, atLeast: 11_000_000)
+        try expectWritten(folder, tensors, expected, direct: direct)
         #expect(!FileManager.default.fileExists(atPath: folder + "/model.safetensors.partial"))
     }
 
@@ -235,21 +245,8 @@ struct CheckpointTests {
         #expect(reused, "no written buffer was given out again within 10 s (\(handed.count) made)")
         try writer.finish()
         #expect(failures.value == 0)
-        let probe = CheckpointWriter.directFlag.map { open(folder + "/probe", O_WRONLY | O_CREAT | $0, 0o644) } ?? -1
-        if probe >= 0 { close(probe); unlink(folder + "/probe") }
-        if direct && probe >= 0 {
-            #expect(writer.bytesWrittenDirect > 12_000_000, "\(writer.bytesWrittenDirect) bytes direct")
-        } else {
-            #expect(writer.bytesWrittenDirect == 0)
-        }
-        let checkpoint = try Checkpoint(path: folder)
-        for (index, tensor) in tensors.enumerated() {
-            let entry = try #require(checkpoint.entry(tensor.name))
-            let read = Array(entry.bytes)
-            let same = read == expected[index]
-            let firstDifference = same ? nil : zip(read, expected[index]).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-            #expect(same, "\(tensor.name) (direct: \(direct)): \(read.count) bytes, first wrong byte at \(firstDifference ?? min(read.count, expected[index].count))")
-        }
+        expectDirect(writer, direct: direct, folder: folder, atLeast: 12_000_000)
+        try expectWritten(folder, tensors, expected, direct: direct)
     }
 
     @Test("a write behind that fails is thrown by the next hand-over and by finish, naming the file", arguments: [true, false])
