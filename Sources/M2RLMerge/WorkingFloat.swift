@@ -306,13 +306,19 @@ struct MagnitudeSelect<W: WorkingFloat> {
     /// Pass two done by the caller: values in (low, high]. More than a quarter of the values
     /// inside gives up (`result` is then nil).
     mutating func keep(inside values: UnsafeBufferPointer<W>) {
-        guard !overflow else { return }
-        if inside.count + values.count > count / 4 {
+        guard room(for: values.count) else { return }
+        inside.append(contentsOf: values)
+    }
+
+    /// Whether `adding` more values fit inside (a quarter of the values at most); when they do
+    /// not, gives up for good.
+    private mutating func room(for adding: Int) -> Bool {
+        guard !overflow else { return false }
+        if inside.count + adding > count / 4 {
             overflow = true
             inside = []
-            return
         }
-        inside.append(contentsOf: values)
+        return !overflow
     }
 
     /// Pass two: counts the chunk's values above the bracket and at its low end, and keeps those
@@ -350,12 +356,7 @@ struct MagnitudeSelect<W: WorkingFloat> {
         }
         add(above: Int(countedAbove), atLow: Int(countedLow))
         let already = inside.count, adding = Int(countedInside)
-        guard already + adding <= count / 4 else {
-            overflow = true
-            inside = []
-            return
-        }
-        guard adding > 0 else { return }
+        guard room(for: adding), adding > 0 else { return }
         // One slot of slack: the branch-free compaction writes each value at the cursor before
         // deciding whether to move past it.
         inside.append(contentsOf: repeatElement(0, count: adding + 1))

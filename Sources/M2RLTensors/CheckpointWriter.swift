@@ -238,14 +238,14 @@ public final class CheckpointWriter: @unchecked Sendable {
     }
 
     /// Writes tensor `name` whole from `buffer` (from `makeBuffer(for: name)`, filled) behind the
-    /// caller, who would otherwise wait while the disk catches up: the unaligned edges go through
-    /// the cache at once; the writer threads write the aligned middle straight from the buffer,
-    /// in pieces of `bounceSize`, and the buffer is freed after its last piece. Where the
-    /// file is not written directly, a thread of its own writes the whole through the cache.
-    /// At most `backgroundLimit` bytes (or one larger tensor) wait: a caller handing over more
-    /// waits here until earlier pieces are written, so memory stays bounded when the disk is
-    /// slower than the merge. `finish()` waits for every piece; a failure is thrown by
-    /// `finish()` and by any later write.
+    /// caller, who would otherwise wait while the disk catches up: the writer threads write its
+    /// aligned middle straight from the buffer and its edges from copies (`enqueueWrite`), and
+    /// keep the buffer for a later tensor after its last piece (or free it). Where the file is
+    /// not written directly, a thread of its own writes the whole through the cache. At most
+    /// `backgroundLimit` bytes (or one larger tensor) wait: a caller handing over more waits here
+    /// until earlier pieces are written, so memory stays bounded when the disk is slower than the
+    /// merge. `finish()` waits for every piece.
+    /// - Throws: the error of an earlier failed write behind (`finish()` throws it too).
     public func writeInBackground(_ name: String, owning buffer: TensorBuffer) throws {
         guard let place = placements[name] else {
             preconditionFailure("tensor \(name) was not planned")
@@ -255,10 +255,6 @@ public final class CheckpointWriter: @unchecked Sendable {
         let path = (directory as NSString).appendingPathComponent(shard.name + ".partial")
         let offset = shard.dataStart + place.offset
         let bytes = UnsafeRawBufferPointer(buffer.bytes)
-        let align = Self.directAlignment
-        let middleStart = (offset + align - 1) / align * align, middleEnd = (offset + bytes.count) / align * align
-        let direct = shard.direct >= 0 && bytes.count >= Self.directMinimum && middleEnd - middleStart >= align
-            && (Int(bitPattern: bytes.baseAddress!) + (middleStart - offset)) % align == 0
 
         behind.lock()
         precondition(!stopping, "a write after finish or abandon")
@@ -270,7 +266,7 @@ public final class CheckpointWriter: @unchecked Sendable {
         backgroundBytes += bytes.count
         behind.unlock()
 
-        guard direct else {
+        guard shard.direct >= 0 else {
             behind.lock()
             inFlight += 1
             behind.unlock()
@@ -288,18 +284,13 @@ public final class CheckpointWriter: @unchecked Sendable {
             }
             return
         }
-        enqueueEdges(of: bytes, at: offset, middle: middleStart..<middleEnd, shard: shard, path: path)
+        // Copies of the edges (or of a short tensor) need not wait in the count, nor the buffer
+        // when nothing is written from it.
+        let owned = try enqueueWrite(bytes, at: offset, shard: shard, path: path, owner: buffer)
         behind.lock()
-        backgroundBytes -= bytes.count - (middleEnd - middleStart)
-        buffer.pending = (middleEnd - middleStart + Self.bounceSize - 1) / Self.bounceSize
+        backgroundBytes -= bytes.count - owned
+        if owned == 0 { _ = keep(buffer) }
         behind.unlock()
-        var done = middleStart
-        while done < middleEnd {
-            let count = min(Self.bounceSize, middleEnd - done)
-            enqueue(Pending(bytes: .tensor(buffer, UnsafeMutableRawPointer(mutating: bytes.baseAddress! + (done - offset))), count: count,
-                            offset: done, shard: shard, path: path))
-            done += count
-        }
     }
 
     /// Closes the shards, renames them into place and writes the index when there are several.
@@ -342,43 +333,57 @@ public final class CheckpointWriter: @unchecked Sendable {
         }
     }
 
-    /// Writes `bytes` at file `offset`. Without a direct descriptor, through the cache at once.
-    /// With one, everything goes behind: the aligned middle (when long enough) through bounce
-    /// buffers, directly; the rest, copied, through the cache. The caller must not make those
-    /// buffered writes itself: ext4 holds the inode lock through each direct write to new blocks,
-    /// so a buffered write waits for one, and workers writing the edges of each tensor at once
-    /// sat idle for a quarter of the merge bench's TIES (`perf record -e sched:sched_switch`).
+    /// Writes `bytes` at file `offset`: without a direct descriptor, through the cache at once;
+    /// with one, behind the caller (`enqueueWrite`), through bounce buffers.
     /// - Throws: the error of an earlier failed write behind, or of this write through the cache.
     private func write(_ shard: Shard, _ bytes: UnsafeRawBufferPointer, at offset: Int, path: String) throws {
         guard shard.direct >= 0 else { return try writeAll(shard.descriptor, bytes, at: offset, path: path) }
-        let align = Self.directAlignment
-        var middleStart = (offset + align - 1) / align * align
-        var middleEnd = (offset + bytes.count) / align * align
-        if bytes.count < Self.directMinimum || middleEnd - middleStart < align { (middleStart, middleEnd) = (offset, offset) }
         try throwFailureBehind()
-        enqueueEdges(of: bytes, at: offset, middle: middleStart..<middleEnd, shard: shard, path: path)
-        var done = middleStart
-        while done < middleEnd {
-            let count = min(Self.bounceSize, middleEnd - done)
-            let bounce = try takeBounce()
-            bounce.copyMemory(from: bytes.baseAddress! + (done - offset), byteCount: count)
-            enqueue(Pending(bytes: .bounce(bounce), count: count, offset: done, shard: shard, path: path))
-            done += count
-        }
+        _ = try enqueueWrite(bytes, at: offset, shard: shard, path: path, owner: nil)
     }
 
-    /// Queues copies of what lies outside `middle` (file offsets, inside the write; an empty
-    /// range at `offset` leaves everything outside) of `bytes` at file `offset`, for writing
-    /// through the cache.
-    private func enqueueEdges(of bytes: UnsafeRawBufferPointer, at offset: Int, middle: Range<Int>, shard: Shard, path: String) {
-        let head = middle.lowerBound - offset, tail = offset + bytes.count - middle.upperBound
+    /// Queues `bytes` (at file `offset`, in a shard with a direct descriptor) for the writer
+    /// threads: the 4 KiB-aligned middle, when the write is long enough to split, to be written
+    /// directly in pieces of `bounceSize`, straight from `owner` when given (its memory lies at
+    /// the file's phase: `makeBuffer`) and copied into bounce buffers otherwise; the rest, copied,
+    /// through the cache. The caller must not make those buffered writes itself: ext4 holds the
+    /// inode lock through each direct write to new blocks, so a buffered write waits for one (a
+    /// version that wrote held tensors' edges from the workers left the merge bench's two cores
+    /// idle a fifth of the time, `perf record -e sched:sched_switch`).
+    /// - Returns: the bytes to be written from `owner` (its pending pieces are counted first).
+    /// - Throws: the error of a failed write behind, while waiting for a bounce buffer.
+    private func enqueueWrite(_ bytes: UnsafeRawBufferPointer, at offset: Int, shard: Shard, path: String,
+                              owner: TensorBuffer?) throws -> Int {
+        let align = Self.directAlignment
+        var middleStart = (offset + align - 1) / align * align, middleEnd = (offset + bytes.count) / align * align
+        if bytes.count < Self.directMinimum || middleEnd - middleStart < align { (middleStart, middleEnd) = (offset, offset) }
+        let head = middleStart - offset, tail = offset + bytes.count - middleEnd
         if head > 0 {
             enqueue(Pending(bytes: .cached(Array(bytes[0..<head])), count: head, offset: offset, shard: shard, path: path))
         }
         if tail > 0 {
-            enqueue(Pending(bytes: .cached(Array(bytes[(bytes.count - tail)...])), count: tail, offset: middle.upperBound,
-                            shard: shard, path: path))
+            enqueue(Pending(bytes: .cached(Array(bytes[(bytes.count - tail)...])), count: tail, offset: middleEnd, shard: shard, path: path))
         }
+        if let owner, middleEnd > middleStart {
+            precondition((Int(bitPattern: bytes.baseAddress!) + head) % align == 0, "a tensor buffer not at its file's phase")
+            behind.lock()
+            owner.pending = (middleEnd - middleStart + Self.bounceSize - 1) / Self.bounceSize
+            behind.unlock()
+        }
+        var done = middleStart
+        while done < middleEnd {
+            let count = min(Self.bounceSize, middleEnd - done)
+            let start = bytes.baseAddress! + (done - offset)
+            if let owner {
+                enqueue(Pending(bytes: .tensor(owner, UnsafeMutableRawPointer(mutating: start)), count: count, offset: done, shard: shard, path: path))
+            } else {
+                let bounce = try takeBounce()
+                bounce.copyMemory(from: start, byteCount: count)
+                enqueue(Pending(bytes: .bounce(bounce), count: count, offset: done, shard: shard, path: path))
+            }
+            done += count
+        }
+        return owner == nil ? 0 : middleEnd - middleStart
     }
 
     /// Throws the error of a failed write behind, if there was one.
