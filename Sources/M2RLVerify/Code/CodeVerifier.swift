@@ -67,7 +67,7 @@ public final class CodeVerifier: Verifier, @unchecked Sendable {
     /// Python tests run in zygotes (one per concurrent verification) instead of a fresh
     /// interpreter each; the outcomes are the same (a test in M2RLVerifyTests proves it).
     public let useZygote: Bool
-    private let cache = CompileCache(capacity: 64)
+    let cache = CompileCache(capacity: 64)
     private let poolLock = NSLock()
     private var pool: ZygotePool?
     private let profileLock = NSLock()
@@ -324,7 +324,11 @@ final class CompileCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: CompiledProgram] = [:]
     private var order: [String] = []
+    private var compiles = 0
     let capacity: Int
+
+    /// How many times the compiler has run (hits do not count; failed compilations do).
+    var compilations: Int { lock.lock(); defer { lock.unlock() }; return compiles }
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -339,6 +343,7 @@ final class CompileCache: @unchecked Sendable {
             lock.unlock()
             return .success(hit)
         }
+        compiles += 1
         lock.unlock()
         let result = sandbox.compile(Job(profile: profile, source: .text(source), isolation: isolation))
         if case .success(let program) = result {
