@@ -403,6 +403,41 @@ struct MergeMethodTests {
         #expect(ways[4].isEmpty && ways[5] == [.fallback] && ways[6] == [.guessed] && ways[7] == [.exact], "\(ways)")
         #expect(ways[9] == [.refined] && ways[10] == [.fallback], "\(ways)")
     }
+
+    /// Task arithmetic over BF16 inputs decodes as it goes (one loop over up to three models,
+    /// one per model after); over F32 copies of the same values it fills chunk buffers. Both
+    /// must give the same bits, for every model count, weights of 1 and not, λ and normalize.
+    @Test("task arithmetic over BF16 inputs equals the general path over the same values in F32, bit for bit")
+    func plainTaskArithmetic() throws {
+        let space = try Workspace("plain-ta")
+        var generator = SplitMix64(seed: 31)
+        func bf16(_ x: Float) -> Float { Float(bitPattern: x.bitPattern & 0xFFFF_0000) }
+        let rows = 130, columns = 77, n = rows * columns
+        let base = (0..<n).map { _ in bf16(Float.random(in: -1...1, using: &generator) * exp2(Float.random(in: -8...0, using: &generator))) }
+        for (name, values) in [("base", base)] + (1...5).map({ i in
+            ("m\(i)", base.map { b in Bool.random(using: &generator) ? b : bf16(b + Float.random(in: -0.01...0.01, using: &generator)) })
+        }) {
+            for dtype in [DType.bf16, .f32] {
+                try space.checkpoint("\(name)-\(dtype.rawValue)", [("model.layers.0.mlp.w", [rows, columns], values)], dtype: dtype)
+            }
+        }
+        let configs: [(String) -> String] = [
+            { s in "models: [m1\(s)]" },
+            { s in "models: [{model: m1\(s), parameters: {weight: 0.5}}, m2\(s)]\nparameters: {lambda: 0.7}" },
+            { s in "models: [m1\(s), m2\(s), m3\(s)]\nparameters: {normalize: true}" },
+            { s in "models: [m1\(s), m2\(s), {model: m3\(s), parameters: {weight: -0.3}}, m4\(s)]\nparameters: {lambda: 1.3}" },
+            { s in "models: [m1\(s), m2\(s), m3\(s), m4\(s), {model: m5\(s), parameters: {weight: 2}}]\nparameters: {normalize: true, lambda: 0.9}" },
+        ]
+        for config in configs {
+            func named(_ dtype: DType) -> String {
+                "merge_method: task_arithmetic\nbase_model: base-\(dtype.rawValue)\n" + config("-\(dtype.rawValue)") + (dtype == .f32 ? "\nout_dtype: bfloat16" : "")
+            }
+            let plain = try #require(try space.merge(named(.bf16), jobs: 2, chunkLimit: 1 << 12)["model.layers.0.mlp.w"])
+            let general = try #require(try space.merge(named(.f32), jobs: 2, chunkLimit: 1 << 12)["model.layers.0.mlp.w"])
+            #expect(plain.map(\.bitPattern) == general.map(\.bitPattern), "\(named(.bf16))")
+            #expect(plain != base, "\(named(.bf16))")
+        }
+    }
 }
 
 @Suite("Merge: analysis")
