@@ -80,13 +80,15 @@ let package = Package(
             ]
         ),
 
+        // Scratch folders removed when the test process exits.
+        .target(name: "M2RLTestSupport", path: "Tests/M2RLTestSupport"),
         .testTarget(name: "M2RLCoreTests", dependencies: ["M2RLCore"]),
         .testTarget(name: "M2RLSandboxTests", dependencies: ["M2RLSandbox", "M2RLCore"]),
-        .testTarget(name: "M2RLDataTests", dependencies: ["M2RLData"]),
+        .testTarget(name: "M2RLDataTests", dependencies: ["M2RLData", "M2RLTestSupport"]),
         .testTarget(name: "M2RLVerifyTests", dependencies: ["M2RLVerify", "M2RLSandbox", "M2RLCore", .product(name: "BigInt", package: "BigInt")]),
-        .testTarget(name: "M2RLTensorsTests", dependencies: ["M2RLTensors", "M2RLCore"]),
-        .testTarget(name: "M2RLMergeTests", dependencies: ["M2RLMerge", "M2RLTensors", "M2RLCore"]),
+        .testTarget(name: "M2RLTensorsTests", dependencies: ["M2RLTensors", "M2RLCore", "M2RLTestSupport"]),
+        .testTarget(name: "M2RLMergeTests", dependencies: ["M2RLMerge", "M2RLTensors", "M2RLCore", "M2RLTestSupport"]),
         // End-to-end: runs the built `m2rl` executable (the dependency makes sure it is built).
-        .testTarget(name: "m2rlCLITests", dependencies: ["m2rl", "M2RLCore"]),
+        .testTarget(name: "m2rlCLITests", dependencies: ["m2rl", "M2RLCore", "M2RLTestSupport"]),
     ]
 )

@@ -1,13 +1,12 @@
 import Foundation
 import Testing
+import M2RLTestSupport
 import M2RLCore
 @testable import M2RLData
 
-/// A fresh temporary folder for one test.
+/// A fresh temporary folder for one test (removed when the tests end).
 func temporaryFolder() -> String {
-    let path = NSTemporaryDirectory() + "m2rl-data-\(UUID().uuidString)"
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    try! TemporaryFolder.make("data")
 }
 
 private func convert(_ json: String, as format: DatasetFormat? = nil) throws -> Problem {

@@ -2,6 +2,7 @@ import Foundation
 import M2RLCore
 import M2RLTensors
 import Testing
+import M2RLTestSupport
 @testable import M2RLMerge
 
 /// Builds small checkpoints in a temporary folder.
@@ -9,9 +10,7 @@ struct Workspace {
     let folder: String
 
     init(_ label: String) throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("m2rl-merge-\(getpid())-\(label)-\(UInt32.random(in: 0...UInt32.max))").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolder.make("merge-\(label)")
     }
 
     /// Writes F32 tensors (name → (shape, values)) as a checkpoint `name` with a config.json.

@@ -1,13 +1,12 @@
 import Foundation
 import M2RLCore
 import Testing
+import M2RLTestSupport
 @testable import M2RLTensors
 
-/// A fresh temporary folder per call.
+/// A fresh temporary folder per call (removed at the latest when the tests end).
 func scratchFolder(_ label: String) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("m2rl-tensors-\(getpid())-\(label)-\(UInt32.random(in: 0...UInt32.max))").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    try TemporaryFolder.make("tensors-\(label)")
 }
 
 /// Writes a safetensors file by hand: `header` is the JSON text, `data` the buffer.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import M2RLTestSupport
 
 /// Runs the built `m2rl` like a user would and checks output and exit status.
 enum CLI {
@@ -55,9 +56,7 @@ enum CLI {
     }
 
     static func temporaryFile(_ name: String, _ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("m2rl-cli-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent(name).path
+        let path = try TemporaryFolder.make("cli") + "/" + name
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -238,9 +237,7 @@ struct NonRootTests {
     /// folder), and a scratch root the user owns.
     static let setup: (dir: String, binary: String)? = {
         guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") else { return nil }
-        let dir = "/tmp/m2rl-nonroot-\(getpid())"
-        try? FileManager.default.removeItem(atPath: dir)
-        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try! TemporaryFolder.make("nonroot")
         let binary = dir + "/m2rl"
         try! FileManager.default.copyItem(atPath: CLI.binary, toPath: binary)
         try! FileManager.default.copyItem(atPath: CLI.root + "/sandbox-profiles", toPath: dir + "/sandbox-profiles")

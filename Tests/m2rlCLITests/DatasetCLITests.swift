@@ -1,13 +1,12 @@
 import Foundation
 import Testing
+import M2RLTestSupport
 
 @Suite("m2rl dataset")
 struct DatasetCLITests {
     /// A JSON Lines file with two good records of different layouts and one bad line.
     static func sample() throws -> String {
-        let folder = NSTemporaryDirectory() + "m2rl-cli-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = folder + "/mixed.jsonl"
+        let path = try TemporaryFolder.make("cli-dataset") + "/mixed.jsonl"
         try """
             {"id": "m1", "domain": "math", "prompt": "1+1?", "answer": "2"}
             {"question": "Tom has 3 and gets 4.", "answer": "3+4=7\\n#### 7"}
@@ -46,7 +45,7 @@ struct DatasetCLITests {
 
     @Test("extract refuses a path that leaves the folder, names the entry, and writes nothing outside")
     func extract() throws {
-        let folder = NSTemporaryDirectory() + "m2rl-cli-\(UUID().uuidString)"
+        let folder = try TemporaryFolder.make("cli-extract")
         try FileManager.default.createDirectory(atPath: folder + "/src", withIntermediateDirectories: true)
         try "x\n".write(toFile: folder + "/src/evil.txt", atomically: true, encoding: .utf8)
         // tar -P keeps the leading "../" in the member name.

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import M2RLTestSupport
 
 @Suite("m2rl merge and analyze")
 struct MergeCLITests {
     /// A folder with base, a and b: one F32 tensor `model.layers.0.w` [2, 2] and an I64 one each.
     static func checkpoints() throws -> String {
-        let folder = NSTemporaryDirectory() + "m2rl-cli-merge-\(UUID().uuidString)"
+        let folder = try TemporaryFolder.make("cli-merge")
         for (name, values) in [("base", [Float](repeating: 1, count: 4)), ("a", [2, 1, 1, 1]), ("b", [1, 3, 1, 0])] {
             try FileManager.default.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: true)
             let header = #"{"model.layers.0.w":{"dtype":"F32","shape":[2,2],"data_offsets":[0,16]},"ids":{"dtype":"I64","shape":[1],"data_offsets":[16,24]}}"#
@@ -101,7 +102,7 @@ struct MergeCLITests {
 
     @Test("every embedded sample config merges the embedded experts", arguments: (try? FileManager.default.contentsOfDirectory(atPath: CLI.root + "/testcases/merge/configs"))?.filter { $0.hasSuffix(".yaml") }.sorted() ?? [])
     func samples(_ name: String) throws {
-        let output = NSTemporaryDirectory() + "m2rl-cli-samples-\(UUID().uuidString)"
+        let output = try TemporaryFolder.make("cli-samples") + "/merged"
         let result = try CLI.run(["merge", "testcases/merge/configs/" + name, "-o", output, "--json"])
         #expect(result.status == 0, "\(name): \(result.stderr)")
         let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
