@@ -16,4 +16,7 @@ typedef void (*m2rl_dgemm)(const char *transa, const char *transb, const int *m,
                            const double *alpha, const double *a, const int *lda, const double *b,
                            const int *ldb, const double *beta, double *c, const int *ldc);
 
+/// How many threads OpenBLAS's calls use (OpenBLAS only; absent from the reference libraries).
+typedef void (*m2rl_openblas_set_num_threads)(int count);
+
 #endif

@@ -47,7 +47,13 @@ public enum Analysis {
         var sketches: [[Double]]
     }
 
-    public static func run(base basePath: String, models modelPaths: [String], options: AnalysisOptions = .init()) throws -> JSONValue {
+    /// The report for `models` against `base` (docs/merge.md, "Analysis"). `progress` is called
+    /// from the workers with (bytes of the base done, bytes in all), once per tensor.
+    /// - Throws: `MergeError` naming every tensor a model lacks or has in another shape,
+    ///   `TensorsError` for a checkpoint that cannot be read, `LinearAlgebraError` when ranks
+    ///   are asked for and LAPACK cannot be loaded.
+    public static func run(base basePath: String, models modelPaths: [String], options: AnalysisOptions = .init(),
+                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> JSONValue {
         let base = try Checkpoint(path: basePath)
         let models = try modelPaths.map { try Checkpoint(path: $0) }
         var problems: [String] = []
@@ -67,6 +73,9 @@ public enum Analysis {
         let floating = base.entries.filter { $0.dtype.isFloatingPoint }
         let order = floating.indices.sorted { floating[$0].count > floating[$1].count }
         let pool = ScratchPool<Double>()
+        LAPACK.setThreads(forJobs: options.jobs)
+        let total = floating.reduce(0) { $0 + $1.info.byteCount }
+        let done = Counter()
         let computed = try concurrentMap(order, width: options.jobs) { index -> (Int, TensorStats) in
             let entry = floating[index]
             let scratch = pool.take()
@@ -74,6 +83,7 @@ public enum Analysis {
                 pool.give(scratch)
                 entry.release()
                 for model in models { model.entry(entry.name)?.release() }
+                progress?(done.add(entry.info.byteCount), total)
             }
             return (index, try tensorStats(entry, models: models.map { $0.entry(entry.name)! }, pairs: pairs, options: options, scratch: scratch))
         }

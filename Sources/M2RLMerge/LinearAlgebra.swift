@@ -27,12 +27,43 @@ enum LAPACK {
         guard let dgesdd = dlsym(lapack, "dgesdd_"), let dgemm = dlsym(blas, "dgemm_") ?? dlsym(lapack, "dgemm_") else {
             return .failure(LinearAlgebraError(message: "LAPACK or BLAS lacks dgesdd_ or dgemm_: \(install)"))
         }
+        threads.lock.lock()
+        threads.setter = (dlsym(lapack, "openblas_set_num_threads") ?? dlsym(blas, "openblas_set_num_threads"))
+            .map { unsafeBitCast($0, to: m2rl_openblas_set_num_threads.self) }
+        threads.setter?(Int32(threads.count))
+        threads.lock.unlock()
         return .success(Routines(dgesdd: unsafeBitCast(dgesdd, to: m2rl_dgesdd.self),
                                  dgemm: unsafeBitCast(dgemm, to: m2rl_dgemm.self)))
     }()
 
     /// - Throws: `LinearAlgebraError` when the libraries cannot be loaded.
     static func load() throws -> Routines { try routines.get() }
+
+    /// The threads each LAPACK or BLAS call may use, and OpenBLAS's setter once it is loaded.
+    private final class Threads: @unchecked Sendable {
+        let lock = NSLock()
+        var count = 1
+        var setter: m2rl_openblas_set_num_threads?
+    }
+    private static let threads = Threads()
+
+    /// Lets each call use `count` threads (at least 1). m2rl calls LAPACK from its own `jobs`
+    /// workers, so a command sets cores ÷ jobs: OpenBLAS would otherwise start as many threads
+    /// as cores inside every worker's call, and those threads spin (sched_yield) while they wait,
+    /// which cost `m2rl analyze` on a 0.5 B model 2.3× its time, mostly in the kernel. Applies to
+    /// the calls that start after it; does not load the libraries; a no-op without OpenBLAS
+    /// (the reference libraries run on the caller's thread).
+    static func setThreads(_ count: Int) {
+        threads.lock.lock()
+        defer { threads.lock.unlock() }
+        threads.count = max(1, count)
+        threads.setter?(Int32(threads.count))
+    }
+
+    /// The threads per call for `jobs` workers on this machine's cores.
+    static func setThreads(forJobs jobs: Int) {
+        setThreads(ProcessInfo.processInfo.activeProcessorCount / max(1, jobs))
+    }
 }
 
 /// Dense row-major F64 matrices and the few operations merging and analysis need, through

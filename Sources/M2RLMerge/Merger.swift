@@ -81,6 +81,7 @@ public enum Merger {
         let total = template.totalBytes
         let done = Counter()
         let floatScratch = ScratchPool<Float>(), doubleScratch = ScratchPool<Double>()
+        LAPACK.setThreads(forJobs: options.jobs)
         do {
             _ = try concurrentMap(order, width: options.jobs) { index in
                 let entry = template.entries[index]

@@ -62,7 +62,7 @@ struct MergeCommand: ParsableCommand {
         }
         let terminal = isatty(2) == 1
         let start = Date()
-        let progress: (@Sendable (Int, Int) -> Void)? = terminal ? MergeCommand.progressBar(start: start) : nil
+        let progress: (@Sendable (Int, Int) -> Void)? = terminal ? MergeCommand.progressBar("merge", start: start) : nil
         let summary: MergeSummary
         do {
             summary = try Merger.run(loaded, output: output!, options: MergeOptions(jobs: jobs, overwrite: force, modelCard: !noModelCard), progress: progress)
@@ -84,8 +84,8 @@ struct MergeCommand: ParsableCommand {
         }
     }
 
-    /// A bar on standard error: share of tensor bytes done and the rate.
-    static func progressBar(start: Date) -> @Sendable (Int, Int) -> Void {
+    /// A bar on standard error, after `label`: share of tensor bytes done and the rate.
+    static func progressBar(_ label: String, start: Date) -> @Sendable (Int, Int) -> Void {
         return { done, total in
             let width = 30
             let filled = total > 0 ? width * done / total : width
@@ -93,7 +93,7 @@ struct MergeCommand: ParsableCommand {
             let rate: Double = seconds > 0 ? Double(done) / seconds / 1e6 : 0
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
             let percent = total > 0 ? 100 * done / total : 100
-            FileHandle.standardError.write(Data("\rmerge [\(bar)] \(percent)% \(Int(rate)) MB/s ".utf8))
+            FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(percent)% \(Int(rate)) MB/s ".utf8))
         }
     }
 
@@ -180,13 +180,36 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The report's and the charts' folders are made (and the report's checked writable)
+        // before any tensor is read: a long analysis never ends on a path that cannot be written.
+        let outputFolder = ((output as NSString).deletingLastPathComponent as NSString).standardizingPath
+        for (folder, what) in [(outputFolder.isEmpty ? "." : outputFolder, "the report's folder")] + (svg.map { [($0, "the --svg folder")] } ?? []) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                FileHandle.standardError.write(Data("m2rl analyze: cannot create \(what) \(folder): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(1)
+            }
+            guard access(folder, W_OK) == 0 else {
+                FileHandle.standardError.write(Data("m2rl analyze: cannot write into \(what) \(folder): \(String(cString: strerror(errno)))\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        let terminal = isatty(2) == 1
+        let progress: (@Sendable (Int, Int) -> Void)? = terminal ? MergeCommand.progressBar("analyze", start: Date()) : nil
         let report: JSONValue
         do {
-            report = try Analysis.run(base: base, models: models, options: AnalysisOptions(seed: seed, jobs: jobs, rankLimit: rankLimit))
+            report = try Analysis.run(base: base, models: models, options: AnalysisOptions(seed: seed, jobs: jobs, rankLimit: rankLimit),
+                                      progress: progress)
+            if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             try Data((report.jsonText + "\n").utf8).write(to: URL(fileURLWithPath: output))
             if let svg { _ = try AnalysisCharts.write(report, to: svg) }
         } catch let error as M2RLError {
+            if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             FileHandle.standardError.write(Data("m2rl analyze: \(error)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as CocoaError {
+            FileHandle.standardError.write(Data("m2rl analyze: cannot write \(error.filePath ?? output): \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
         }
         for (index, model) in (report["models"]?.array ?? []).enumerated() {

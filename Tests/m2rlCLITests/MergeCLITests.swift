@@ -98,6 +98,13 @@ struct MergeCLITests {
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         let missing = try CLI.run(["analyze", "--base", folder + "/base", folder + "/nope", "-o", folder + "/r.json"])
         #expect(missing.status == 1 && missing.stderr.contains("/nope: no such checkpoint"), "\(missing.stderr)")
+        // The report's folder is made when missing; a folder that cannot be made fails before
+        // any checkpoint is read (here the missing model is not reached).
+        let nested = try CLI.run(["analyze", "--base", folder + "/base", folder + "/a", "-o", folder + "/new/deeper/r.json"])
+        #expect(nested.status == 0 && FileManager.default.fileExists(atPath: folder + "/new/deeper/r.json"), "\(nested.stderr)")
+        let blocked = try CLI.run(["analyze", "--base", folder + "/base", folder + "/nope", "-o", folder + "/report.json/r.json"])
+        #expect(blocked.status == 1 && blocked.stderr.contains("cannot create the report's folder \(folder)/report.json"), "\(blocked.stderr)")
+        #expect(!blocked.stderr.contains("nope"), "\(blocked.stderr)")
     }
 
     @Test("every embedded sample config merges the embedded experts", arguments: (try? FileManager.default.contentsOfDirectory(atPath: CLI.root + "/testcases/merge/configs"))?.filter { $0.hasSuffix(".yaml") }.sorted() ?? [])
