@@ -10,9 +10,13 @@ public struct AnalysisOptions: Sendable {
     /// Compute the numerical rank of 2-D updates with at most this many entries (an F64 SVD
     /// each; 0 turns ranks off). Larger matrices report null.
     public var rankLimit: Int
+    /// Entries per chunk (default 2¹⁵: the chunk's F64 buffers, 256 KiB each, stay in the
+    /// L2 cache through its passes; with 2²² they streamed from memory and analysis took 1.8×
+    /// as long). Sums of squares and products are added per chunk, so they depend on it in
+    /// the last bits; counts do not.
     public var chunkLimit: Int
 
-    public init(seed: UInt64 = 0, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, rankLimit: Int = 1 << 24, chunkLimit: Int = 1 << 22) {
+    public init(seed: UInt64 = 0, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, rankLimit: Int = 1 << 24, chunkLimit: Int = 1 << 15) {
         self.seed = seed
         self.jobs = max(1, jobs)
         self.rankLimit = rankLimit
@@ -108,12 +112,13 @@ public enum Analysis {
         let key = CounterBits.projectionKey(seed: options.seed, tensor: entry.name)
         let capacity = source.chunkRanges.map(\.count).max() ?? 0
         // Per chunk: the sketch's bucket and sign per entry (shared by the models), each model's
-        // δ and update mask; loops run per model so they vectorise, except the sketch's scatter.
+        // δ (in place of its θ) and update mask; loops run per model so they vectorise, except
+        // the sketch's scatter. Sums of squares and products run in eight lanes (`dot`).
         var buckets = [Int](repeating: 0, count: capacity)
         var signs = [Double](repeating: 0, count: capacity)
-        var deltas = [[Double]](repeating: [Double](repeating: 0, count: capacity), count: m)
         var masks = [[UInt8]](repeating: [UInt8](repeating: 0, count: capacity), count: m)
-        source.forEachChunk { range, baseChunk, chunks in
+        var deltas = [UnsafeMutablePointer<Double>](repeating: UnsafeMutablePointer(bitPattern: 8)!, count: m)
+        source.forEachChunk(mutating: true) { range, baseChunk, chunks in
             let n = range.count
             let base = baseChunk.baseAddress!
             for j in 0..<n {
@@ -122,59 +127,51 @@ public enum Analysis {
                 signs[j] = (bits >> 8) & 1 == 1 ? -1 : 1
             }
             for i in 0..<m {
-                let theta = chunks[i].baseAddress!
+                let d = chunks[i].baseAddress!
+                deltas[i] = d
                 var unchanged = 0, within = 0, updated = 0
-                var squares = stats.squares[i], maximum = stats.maximum[i]
-                deltas[i].withUnsafeMutableBufferPointer { d in
-                    masks[i].withUnsafeMutableBufferPointer { mask in
-                        for j in 0..<n {
-                            let delta = theta[j] - base[j]
-                            d[j] = delta
-                            let magnitude = abs(delta)
-                            unchanged &+= Int(unsafeBitCast(delta == 0, to: UInt8.self))
-                            within &+= Int(unsafeBitCast(magnitude <= absoluteThreshold, to: UInt8.self))
-                            let isUpdated = unsafeBitCast(magnitude > relativeThreshold * max(abs(theta[j]), abs(base[j])), to: UInt8.self)
-                            mask[j] = isUpdated
-                            updated &+= Int(isUpdated)
-                            maximum = max(maximum, magnitude)
-                        }
-                        for j in 0..<n { squares += d[j] * d[j] }
-                        stats.sketches[i].withUnsafeMutableBufferPointer { sketch in
-                            for j in 0..<n { sketch[buckets[j]] += signs[j] * d[j] }
-                        }
-                        if wantsRank {
-                            full[i].withUnsafeMutableBufferPointer { f in
-                                for j in 0..<n { f[range.lowerBound + j] = d[j] }
-                            }
-                        }
+                masks[i].withUnsafeMutableBufferPointer { mask in
+                    for j in 0..<n {
+                        let theta = d[j], theta0 = base[j]
+                        let delta = theta - theta0
+                        d[j] = delta
+                        let magnitude = abs(delta)
+                        unchanged &+= Int(unsafeBitCast(delta == 0, to: UInt8.self))
+                        within &+= Int(unsafeBitCast(magnitude <= absoluteThreshold, to: UInt8.self))
+                        let isUpdated = unsafeBitCast(magnitude > relativeThreshold * max(abs(theta), abs(theta0)), to: UInt8.self)
+                        mask[j] = isUpdated
+                        updated &+= Int(isUpdated)
+                    }
+                }
+                stats.squares[i] += dot(d, d, n)
+                stats.maximum[i] = max(stats.maximum[i], largestMagnitude(d, n))
+                stats.sketches[i].withUnsafeMutableBufferPointer { sketch in
+                    for j in 0..<n { sketch[buckets[j]] += signs[j] * d[j] }
+                }
+                if wantsRank {
+                    full[i].withUnsafeMutableBufferPointer { f in
+                        for j in 0..<n { f[range.lowerBound + j] = d[j] }
                     }
                 }
                 stats.unchanged[i] += unchanged
                 stats.within[i] += within
                 stats.updated[i] += updated
-                stats.squares[i] = squares
-                stats.maximum[i] = maximum
             }
             for (p, pair) in pairs.enumerated() {
                 let (a, c) = pair
-                var dot = stats.dots[p]
+                let da = deltas[a], dc = deltas[c]
                 var either = 0, both = 0, conflicts = 0
-                deltas[a].withUnsafeBufferPointer { da in
-                    deltas[c].withUnsafeBufferPointer { dc in
-                        masks[a].withUnsafeBufferPointer { ma in
-                            masks[c].withUnsafeBufferPointer { mc in
-                                for j in 0..<n { dot += da[j] * dc[j] }
-                                for j in 0..<n {
-                                    let inBoth = ma[j] & mc[j]
-                                    either &+= Int(ma[j] | mc[j])
-                                    both &+= Int(inBoth)
-                                    conflicts &+= Int(inBoth & unsafeBitCast((da[j] > 0) != (dc[j] > 0), to: UInt8.self))
-                                }
-                            }
+                masks[a].withUnsafeBufferPointer { ma in
+                    masks[c].withUnsafeBufferPointer { mc in
+                        for j in 0..<n {
+                            let inBoth = ma[j] & mc[j]
+                            either &+= Int(ma[j] | mc[j])
+                            both &+= Int(inBoth)
+                            conflicts &+= Int(inBoth & unsafeBitCast((da[j] > 0) != (dc[j] > 0), to: UInt8.self))
                         }
                     }
                 }
-                stats.dots[p] = dot
+                stats.dots[p] += dot(da, dc, n)
                 stats.eitherUpdated[p] += either
                 stats.bothUpdated[p] += both
                 stats.conflicts[p] += conflicts
@@ -186,6 +183,40 @@ public enum Analysis {
             }
         }
         return stats
+    }
+
+    /// Σ a[j]·b[j] over j < n, in eight running sums (sum k takes the j ≡ k mod 8 of the
+    /// first n − n mod 8) added pairwise at the end, then the rest in order: a fixed order, so
+    /// results depend on the chunking (fixed) and never on the workers, and the loop is not
+    /// bound by the latency of one running sum.
+    @inline(__always)
+    static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ n: Int) -> Double {
+        var lanes = SIMD8<Double>()
+        var j = 0
+        while j + 8 <= n {
+            lanes += UnsafeRawPointer(a + j).loadUnaligned(as: SIMD8<Double>.self) * UnsafeRawPointer(b + j).loadUnaligned(as: SIMD8<Double>.self)
+            j += 8
+        }
+        let quads = lanes.lowHalf + lanes.highHalf, pairs = quads.lowHalf + quads.highHalf
+        var sum = pairs[0] + pairs[1]
+        while j < n { sum += a[j] * b[j]; j += 1 }
+        return sum
+    }
+
+    /// max |a[j]| over j < n, NaN ignored (0 when there is no number).
+    @inline(__always)
+    static func largestMagnitude(_ a: UnsafePointer<Double>, _ n: Int) -> Double {
+        var lanes = SIMD8<Double>()
+        var j = 0
+        while j + 8 <= n {
+            var values = UnsafeRawPointer(a + j).loadUnaligned(as: SIMD8<Double>.self)
+            values.replace(with: -values, where: values .< 0)
+            lanes.replace(with: values, where: values .> lanes)
+            j += 8
+        }
+        var largest = lanes.max()
+        while j < n { largest = max(largest, abs(a[j])); j += 1 }
+        return largest
     }
 
     static func fraction(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) }

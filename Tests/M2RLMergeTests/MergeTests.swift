@@ -462,4 +462,47 @@ struct AnalysisTests {
         let layers = try #require(a["layers"]?.array)
         #expect(layers.count == 1 && layers[0]["updated"]?.int == 1)
     }
+
+    /// Every number in two reports: counts must be equal, reals within `tolerance` (relative).
+    static func agree(_ x: JSONValue, _ y: JSONValue, tolerance: Double, at path: String = "") -> [String] {
+        switch (x, y) {
+        case (.object(let a), .object(let b)):
+            guard Set(a.keys) == Set(b.keys) else { return ["\(path): keys differ"] }
+            return a.keys.sorted().flatMap { agree(a[$0]!, b[$0]!, tolerance: tolerance, at: path + "." + $0) }
+        case (.array(let a), .array(let b)):
+            guard a.count == b.count else { return ["\(path): lengths differ"] }
+            return zip(a, b).enumerated().flatMap { agree($0.element.0, $0.element.1, tolerance: tolerance, at: path + "[\($0.offset)]") }
+        case (.double(let a), .double(let b)):
+            return abs(a - b) <= tolerance * max(abs(a), abs(b)) ? [] : ["\(path): \(a) vs \(b)"]
+        default:
+            return x == y ? [] : ["\(path): \(x) vs \(y)"]
+        }
+    }
+
+    /// Chunks of 2¹⁵ entries, of 7 (the eight-lane sums' tails) and the whole tensor, on one
+    /// worker and on two: counts agree exactly, sums (norms, cosines) to rounding.
+    @Test("counts do not depend on workers or chunking; norms and cosines only in the last bits")
+    func chunking() throws {
+        let space = try Workspace("analysis-chunks")
+        var generator = SplitMix64(seed: 5)
+        let shapes: [(String, [Int])] = [("model.layers.0.mlp.w", [300, 250]), ("model.layers.1.mlp.w", [33, 9]), ("model.norm.weight", [250])]
+        let base = shapes.map { ($0.0, $0.1, (0..<$0.1.reduce(1, *)).map { _ in Float.random(in: -1...1, using: &generator) }) }
+        try space.checkpoint("base", base, dtype: .bf16)
+        for name in ["a", "b", "c"] {
+            try space.checkpoint(name, base.map { tensor in
+                (tensor.0, tensor.1, tensor.2.map { Int.random(in: 0..<3, using: &generator) == 0 ? $0 + Float.random(in: -0.05...0.05, using: &generator) : $0 })
+            }, dtype: .bf16)
+        }
+        let models = ["a", "b", "c"].map { space.folder + "/" + $0 }
+        let reference = try Analysis.run(base: space.folder + "/base", models: models, options: AnalysisOptions(jobs: 1))
+        for options in [AnalysisOptions(jobs: 2), AnalysisOptions(jobs: 2, chunkLimit: 7), AnalysisOptions(jobs: 1, chunkLimit: 1 << 20)] {
+            let report = try Analysis.run(base: space.folder + "/base", models: models, options: options)
+            let differences = Self.agree(reference, report, tolerance: options.chunkLimit == AnalysisOptions().chunkLimit ? 0 : 1e-12)
+            #expect(differences.isEmpty, "chunks of \(options.chunkLimit), \(options.jobs) jobs: \(differences.prefix(5))")
+        }
+        // Something was updated, and the pairs overlap: the comparison is not of zeros.
+        let updated = reference["models"]?.array?.compactMap { $0["updated"]?.int } ?? []
+        #expect(updated.count == 3 && updated.allSatisfy { $0 > 10_000 }, "\(updated)")
+        #expect((reference["pairs"]?.array?.first?["cosine"]?.number ?? 0) != 0)
+    }
 }
