@@ -83,6 +83,21 @@ struct MergeCLITests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/out/model.safetensors"))
     }
 
+    @Test("the folder of an input is never the output, even with --force (exit 1, the inputs untouched)")
+    func outputIsInput() throws {
+        let folder = try Self.checkpoints()
+        try "merge_method: linear\nbase_model: base\nmodels: [a, b]\n".write(toFile: folder + "/lin.yaml", atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/a/model.safetensors"))
+        for output in [folder + "/a", folder + "/base/../a/"] {
+            let result = try CLI.run(["merge", folder + "/lin.yaml", "-o", output, "--force"])
+            #expect(result.status == 1 && result.stderr.contains("is the folder of models[0]"), "\(result.stderr)")
+        }
+        let base = try CLI.run(["merge", folder + "/lin.yaml", "-o", folder + "/base", "--force"])
+        #expect(base.status == 1 && base.stderr.contains("is the folder of base_model"), "\(base.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/a/model.safetensors")) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/a").sorted() == ["config.json", "model.safetensors"])
+    }
+
     @Test("analyze writes the report and the SVG charts, and prints a summary")
     func analyze() throws {
         let folder = try Self.checkpoints()
