@@ -5,6 +5,9 @@ import Testing
 import M2RLTestSupport
 @testable import M2RLMerge
 
+/// `x` cut to BF16's 8 significant bits (toward zero): a value BF16 and F32 both hold exactly.
+func bf16(_ x: Float) -> Float { Float(bitPattern: x.bitPattern & 0xFFFF_0000) }
+
 /// Builds small checkpoints in a temporary folder.
 struct Workspace {
     let folder: String
@@ -328,7 +331,6 @@ struct MergeMethodTests {
     func fusedTies() throws {
         let space = try Workspace("fused")
         var generator = SplitMix64(seed: 29)
-        func bf16(_ x: Float) -> Float { Float(bitPattern: x.bitPattern & 0xFFFF_0000) }
         let rows = 420, columns = 99, n = rows * columns
         // Log-uniform magnitudes; two entries in five are 0.
         let base = (0..<n).map { j -> Float in
@@ -410,7 +412,6 @@ struct MergeMethodTests {
     func plainTaskArithmetic() throws {
         let space = try Workspace("plain-ta")
         var generator = SplitMix64(seed: 31)
-        func bf16(_ x: Float) -> Float { Float(bitPattern: x.bitPattern & 0xFFFF_0000) }
         let rows = 130, columns = 77, n = rows * columns
         let base = (0..<n).map { _ in bf16(Float.random(in: -1...1, using: &generator) * exp2(Float.random(in: -8...0, using: &generator))) }
         for (name, values) in [("base", base)] + (1...5).map({ i in
