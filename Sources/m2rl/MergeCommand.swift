@@ -84,9 +84,19 @@ struct MergeCommand: ParsableCommand {
         }
     }
 
-    /// A bar on standard error, after `label`: share of tensor bytes done and the rate.
+    /// A bar on standard error, after `label`: share of tensor bytes done and the rate. Workers
+    /// report concurrently; a report older than the one drawn is dropped, so the bar never goes back.
     static func progressBar(_ label: String, start: Date) -> @Sendable (Int, Int) -> Void {
+        final class Drawn: @unchecked Sendable {
+            let lock = NSLock()
+            var done = -1
+        }
+        let drawn = Drawn()
         return { done, total in
+            drawn.lock.lock()
+            defer { drawn.lock.unlock() }
+            guard done > drawn.done else { return }
+            drawn.done = done
             let width = 30
             let filled = total > 0 ? width * done / total : width
             let seconds = Date().timeIntervalSince(start)
