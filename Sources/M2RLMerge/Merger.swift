@@ -66,7 +66,7 @@ public enum Merger {
         let models = try config.models.map { try Checkpoint(path: $0.path) }
         let template = base ?? models[0]
         let plan = try match(config, template: template, models: models)
-        try refuseInputFolder(output, config: config)
+        try refuseInputFolder(output, inputs: (base.map { [("base_model", $0)] } ?? []) + models.enumerated().map { ("models[\($0.offset)]", $0.element) })
         let replaced = try prepareOutput(output, overwrite: options.overwrite)
         defer { replaced.wait() }
 
@@ -170,27 +170,30 @@ public enum Merger {
         return Plan(reshaped: reshaped)
     }
 
+    /// Throws when `output` is the folder of the base or of a model, including the folder of
+    /// an input given as a `.safetensors` file (even with `--force`, which would replace that
+    /// input's checkpoint files with the merge). Folders are compared by device and inode, so
+    /// links, `..` and trailing slashes do not hide a match.
+    static func refuseInputFolder(_ output: String, inputs: [(label: String, checkpoint: Checkpoint)]) throws {
+        func identity(_ path: String) -> (dev_t, ino_t)? {
+            var info = stat()
+            guard stat(path.isEmpty ? "." : path, &info) == 0 else { return nil }
+            return (info.st_dev, info.st_ino)
+        }
+        guard let target = identity(output) else { return }
+        let clashes = inputs.filter { identity($0.checkpoint.directory).map { $0 == target } ?? false }
+        guard clashes.isEmpty else {
+            throw MergeError(problems: clashes.map {
+                "\(output): holds the checkpoint of \($0.label) (\($0.checkpoint.path)); write the merge to another folder"
+            })
+        }
+    }
+
     /// Checks the output folder. With `overwrite`, the checkpoint files of an earlier merge there
     /// are renamed out of the way at once and deleted on a background thread while this merge
     /// runs (deleting a large file waits on the disk: 0.23 s for 1 GB here, with no CPU time (`/usr/bin/time rm` of a 1 GB output));
     /// the returned removal is waited for before the merge returns.
     /// - Throws: `MergeError` when the output is a file, or holds a checkpoint without `overwrite`.
-    /// Throws when `output` is the folder of the base or of a model (even with `--force`,
-    /// which would replace that input's checkpoint with the merge).
-    static func refuseInputFolder(_ output: String, config: MergeConfig) throws {
-        func canonical(_ path: String) -> String {
-            guard let resolved = realpath(path, nil) else { return (path as NSString).standardizingPath }
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
-        let target = canonical(output)
-        let inputs = (config.baseModel.map { [("base_model", $0)] } ?? []) + config.models.enumerated().map { ("models[\($0.offset)]", $0.element.path) }
-        let clashes = inputs.filter { canonical($0.1) == target }
-        guard clashes.isEmpty else {
-            throw MergeError(problems: clashes.map { "\(output): is the folder of \($0.0) (\($0.1)); write the merge to another folder" })
-        }
-    }
-
     static func prepareOutput(_ output: String, overwrite: Bool) throws -> Removal {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false

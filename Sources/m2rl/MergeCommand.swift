@@ -17,7 +17,8 @@ struct MergeCommand: ParsableCommand {
             methods and their parameters.
 
             Exit status: 0 when the merge was written, 1 when a checkpoint could not be read or \
-            matched (nothing is left behind), 2 for bad usage or an invalid config.
+            matched or OUTDIR holds an input's checkpoint (nothing is left behind), 2 for bad \
+            usage or an invalid config.
             """)
 
     @Argument(help: ArgumentHelp("The merge configuration (YAML).", valueName: "CONFIG"))
@@ -159,7 +160,8 @@ struct AnalyzeCommand: ParsableCommand {
             similarity (exact, and after a seeded 256-d projection) and the sign-conflict rate. \
             See docs/merge.md. A summary table goes to standard output.
 
-            Exit status: 0 on success, 1 when a checkpoint could not be read or matched, 2 for bad usage.
+            Exit status: 0 on success, 1 when a checkpoint could not be read or matched or the \
+            report cannot be written (checked before any checkpoint is read), 2 for bad usage.
             """)
 
     @Option(help: ArgumentHelp("The base checkpoint the models were trained from.", valueName: "DIR"))
@@ -202,6 +204,14 @@ struct AnalyzeCommand: ParsableCommand {
             }
             guard access(folder, W_OK) == 0 else {
                 FileHandle.standardError.write(Data("m2rl analyze: cannot write into \(what) \(folder): \(String(cString: strerror(errno)))\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
+            let problem = isDirectory.boolValue ? "is a folder" : access(output, W_OK) == 0 ? nil : String(cString: strerror(errno))
+            if let problem {
+                FileHandle.standardError.write(Data("m2rl analyze: cannot write the report \(output): \(problem)\n".utf8))
                 throw ExitCode(1)
             }
         }

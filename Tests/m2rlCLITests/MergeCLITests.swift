@@ -90,10 +90,15 @@ struct MergeCLITests {
         let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/a/model.safetensors"))
         for output in [folder + "/a", folder + "/base/../a/"] {
             let result = try CLI.run(["merge", folder + "/lin.yaml", "-o", output, "--force"])
-            #expect(result.status == 1 && result.stderr.contains("is the folder of models[0]"), "\(result.stderr)")
+            #expect(result.status == 1 && result.stderr.contains("holds the checkpoint of models[0]"), "\(result.stderr)")
         }
         let base = try CLI.run(["merge", folder + "/lin.yaml", "-o", folder + "/base", "--force"])
-        #expect(base.status == 1 && base.stderr.contains("is the folder of base_model"), "\(base.stderr)")
+        #expect(base.status == 1 && base.stderr.contains("holds the checkpoint of base_model"), "\(base.stderr)")
+        // An input given as a file: its folder is refused too (--force would delete the file).
+        try "merge_method: linear\nbase_model: base/model.safetensors\nmodels: [a, b]\n".write(toFile: folder + "/file.yaml", atomically: true, encoding: .utf8)
+        let file = try CLI.run(["merge", folder + "/file.yaml", "-o", folder + "/base", "--force"])
+        #expect(file.status == 1 && file.stderr.contains("holds the checkpoint of base_model"), "\(file.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/base/model.safetensors"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/a/model.safetensors")) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/a").sorted() == ["config.json", "model.safetensors"])
     }
@@ -120,6 +125,8 @@ struct MergeCLITests {
         let blocked = try CLI.run(["analyze", "--base", folder + "/base", folder + "/nope", "-o", folder + "/report.json/r.json"])
         #expect(blocked.status == 1 && blocked.stderr.contains("cannot create the report's folder \(folder)/report.json"), "\(blocked.stderr)")
         #expect(!blocked.stderr.contains("nope"), "\(blocked.stderr)")
+        let onFolder = try CLI.run(["analyze", "--base", folder + "/base", folder + "/nope", "-o", folder + "/new"])
+        #expect(onFolder.status == 1 && onFolder.stderr.contains("cannot write the report \(folder)/new: is a folder"), "\(onFolder.stderr)")
     }
 
     @Test("every embedded sample config merges the embedded experts", arguments: (try? FileManager.default.contentsOfDirectory(atPath: CLI.root + "/testcases/merge/configs"))?.filter { $0.hasSuffix(".yaml") }.sorted() ?? [])
