@@ -421,6 +421,13 @@ struct MergeMethodTests {
                 try space.checkpoint("\(name)-\(dtype.rawValue)", [("model.layers.0.mlp.w", [rows, columns], values)], dtype: dtype)
             }
         }
+        // The BF16 copies take the decode-as-it-goes path; the F32 copies cannot.
+        func source(_ dtype: DType) throws -> TensorSource<Float> {
+            let entry = { (name: String) in try #require(try Checkpoint(path: space.folder + "/\(name)-\(dtype.rawValue)").entry("model.layers.0.mlp.w")) }
+            return TensorSource<Float>(base: try entry("base"), models: try (1...5).map { try entry("m\($0)") }, asDeltas: true, chunkLimit: 1 << 12)
+        }
+        #expect(try source(.bf16).bf16Inputs != nil)
+        #expect(try source(.f32).bf16Inputs == nil)
         let configs: [(String) -> String] = [
             { s in "models: [m1\(s)]" },
             { s in "models: [{model: m1\(s), parameters: {weight: 0.5}}, m2\(s)]\nparameters: {lambda: 0.7}" },
@@ -480,8 +487,10 @@ struct AnalysisTests {
         }
     }
 
-    /// Chunks of 2¹⁵ entries, of 7 (the eight-lane sums' tails) and the whole tensor, on one
-    /// worker and on two: counts agree exactly, sums (norms, cosines) to rounding.
+    /// Chunks of up to 2¹⁵ entries, of up to 7 (chunks are whole rows: 7 entries for the 1-D
+    /// tensor, one row of 250 or 9 for the matrices; all leave tails to the eight-lane sums) and
+    /// of whole tensors, on one worker and on two: counts agree exactly, sums (norms, cosines)
+    /// to rounding. Values themselves are checked by `counts` and the NumPy conformance script.
     @Test("counts do not depend on workers or chunking; norms and cosines only in the last bits")
     func chunking() throws {
         let space = try Workspace("analysis-chunks")

@@ -96,11 +96,12 @@ struct ScoringTests {
         var batches = [input]
         _ = session.run(nextLines: { batches.isEmpty ? nil : batches.removeFirst() }, write: { $0.forEach(out.append) })
         #expect(out.all.map { try! JSONValue.parse($0)["id"]?.string } == (1...300).map { "r\($0)" })
-        // The 8 slow lines fall in one run; handed back one at a time after the first, they are
-        // shared about evenly by the two workers (no wall-clock bound: the machine is shared).
+        // The 8 slow lines fall in one run; handed back one at a time after the first, both
+        // workers score some (kept, they would all be the first worker's). No wall-clock bound
+        // and no share asserted: the machine is shared.
         let shares = slow.threads.perThread.sorted()
         #expect(shares.reduce(0, +) == 8)
-        #expect(shares.count == 2 && shares[0] >= 2, "slow lines per worker: \(shares)")
+        #expect(shares.count == 2, "slow lines per worker: \(shares)")
     }
 
     @Test("every unscorable line is an error line in its place; none is dropped", arguments: [

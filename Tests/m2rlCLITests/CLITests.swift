@@ -237,7 +237,8 @@ struct NonRootTests {
     /// folder), and a scratch root the user owns.
     static let setup: (dir: String, binary: String)? = {
         guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") else { return nil }
-        let dir = try! TemporaryFolder.make("nonroot")
+        // In /tmp itself: $TMPDIR may be private to root.
+        let dir = try! TemporaryFolder.make(in: "/tmp", "m2rl-nonroot")
         let binary = dir + "/m2rl"
         try! FileManager.default.copyItem(atPath: CLI.binary, toPath: binary)
         try! FileManager.default.copyItem(atPath: CLI.root + "/sandbox-profiles", toPath: dir + "/sandbox-profiles")
