@@ -52,7 +52,9 @@ enum LAPACK {
     /// as cores inside every worker's call, and those threads spin (sched_yield) while they wait,
     /// which cost `m2rl analyze` on a 0.5 B model 2.3× its time, mostly in the kernel. Applies to
     /// the calls that start after it; does not load the libraries; a no-op without OpenBLAS
-    /// (the reference libraries run on the caller's thread).
+    /// (the reference libraries run on the caller's thread). OpenBLAS's OpenMP build takes the
+    /// setting per calling thread, so there it holds only for a count of 1. Process-wide: two
+    /// commands run at once in one process share the last setting (speed only, not results).
     static func setThreads(_ count: Int) {
         threads.lock.lock()
         defer { threads.lock.unlock() }
