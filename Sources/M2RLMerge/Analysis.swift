@@ -117,7 +117,6 @@ public enum Analysis {
         var buckets = [Int](repeating: 0, count: capacity)
         var signs = [Double](repeating: 0, count: capacity)
         var masks = [[UInt8]](repeating: [UInt8](repeating: 0, count: capacity), count: m)
-        var deltas = [UnsafeMutablePointer<Double>](repeating: UnsafeMutablePointer(bitPattern: 8)!, count: m)
         source.forEachChunk(mutating: true) { range, baseChunk, chunks in
             let n = range.count
             let base = baseChunk.baseAddress!
@@ -128,7 +127,6 @@ public enum Analysis {
             }
             for i in 0..<m {
                 let d = chunks[i].baseAddress!
-                deltas[i] = d
                 var unchanged = 0, within = 0, updated = 0
                 masks[i].withUnsafeMutableBufferPointer { mask in
                     for j in 0..<n {
@@ -159,7 +157,7 @@ public enum Analysis {
             }
             for (p, pair) in pairs.enumerated() {
                 let (a, c) = pair
-                let da = deltas[a], dc = deltas[c]
+                let da = chunks[a].baseAddress!, dc = chunks[c].baseAddress!
                 var either = 0, both = 0, conflicts = 0
                 masks[a].withUnsafeBufferPointer { ma in
                     masks[c].withUnsafeBufferPointer { mc in

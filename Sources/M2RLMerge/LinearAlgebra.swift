@@ -47,24 +47,19 @@ enum LAPACK {
     }
     private static let threads = Threads()
 
-    /// Lets each call use `count` threads (at least 1). m2rl calls LAPACK from its own `jobs`
-    /// workers, so a command sets cores ÷ jobs: OpenBLAS would otherwise start as many threads
+    /// Lets each call use cores ÷ `jobs` threads (at least 1): m2rl calls LAPACK from its own
+    /// `jobs` workers, and OpenBLAS would otherwise start as many threads
     /// as cores inside every worker's call, and those threads spin (sched_yield) while they wait,
     /// which cost `m2rl analyze` on a 0.5 B model 2.3× its time, mostly in the kernel. Applies to
     /// the calls that start after it; does not load the libraries; a no-op without OpenBLAS
     /// (the reference libraries run on the caller's thread). OpenBLAS's OpenMP build takes the
     /// setting per calling thread, so there it holds only for a count of 1. Process-wide: two
     /// commands run at once in one process share the last setting (speed only, not results).
-    static func setThreads(_ count: Int) {
+    static func setThreads(forJobs jobs: Int) {
         threads.lock.lock()
         defer { threads.lock.unlock() }
-        threads.count = max(1, count)
+        threads.count = max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, jobs))
         threads.setter?(Int32(threads.count))
-    }
-
-    /// The threads per call for `jobs` workers on this machine's cores.
-    static func setThreads(forJobs jobs: Int) {
-        setThreads(ProcessInfo.processInfo.activeProcessorCount / max(1, jobs))
     }
 }
 

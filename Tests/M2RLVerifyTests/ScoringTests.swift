@@ -34,7 +34,6 @@ struct SlowVerifier: Verifier {
         private let lock = NSLock()
         private var seen: [UInt: Int] = [:]
         func note() { lock.lock(); seen[UInt(pthread_self()), default: 0] += 1; lock.unlock() }
-        var count: Int { lock.lock(); defer { lock.unlock() }; return seen.count }
         var perThread: [Int] { lock.lock(); defer { lock.unlock() }; return Array(seen.values) }
     }
 
