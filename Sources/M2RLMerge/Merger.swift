@@ -66,8 +66,8 @@ public enum Merger {
         let models = try config.models.map { try Checkpoint(path: $0.path) }
         let template = base ?? models[0]
         let plan = try match(config, template: template, models: models)
-        try refuseInputFolder(output, inputs: (base.map { [("base_model", $0)] } ?? []) + models.enumerated().map { ("models[\($0.offset)]", $0.element) })
-        let replaced = try prepareOutput(output, overwrite: options.overwrite)
+        let inputs = (base.map { [("base_model", $0)] } ?? []) + models.enumerated().map { ("models[\($0.offset)]", $0.element) }
+        let replaced = try prepareOutput(output, overwrite: options.overwrite, inputs: inputs)
         defer { replaced.wait() }
 
         let layerCount = (template.entries.compactMap { layerIndex(of: $0.name) }.max() ?? -1) + 1
@@ -170,35 +170,34 @@ public enum Merger {
         return Plan(reshaped: reshaped)
     }
 
-    /// Throws when `output` is the folder of the base or of a model, including the folder of
-    /// an input given as a `.safetensors` file (even with `--force`, which would replace that
-    /// input's checkpoint files with the merge). Folders are compared by device and inode, so
-    /// links, `..` and trailing slashes do not hide a match.
-    static func refuseInputFolder(_ output: String, inputs: [(label: String, checkpoint: Checkpoint)]) throws {
-        func identity(_ path: String) -> (dev_t, ino_t)? {
+    /// Checks the output folder. It may not be the folder of an input (`inputs`, by label),
+    /// including the folder of an input given as a `.safetensors` file, even with `overwrite`,
+    /// which would replace that input's checkpoint files with the merge; folders are compared by
+    /// device and inode, so links, `..` and trailing slashes do not hide a match. With
+    /// `overwrite`, the checkpoint files of an earlier merge there
+    /// are renamed out of the way at once and deleted on a background thread while this merge
+    /// runs (deleting a large file waits on the disk: 0.23 s for 1 GB here, with no CPU time (`/usr/bin/time rm` of a 1 GB output));
+    /// the returned removal is waited for before the merge returns.
+    /// - Throws: `MergeError` when the output is a file or an input's folder, or holds a
+    ///   checkpoint without `overwrite`.
+    static func prepareOutput(_ output: String, overwrite: Bool, inputs: [(label: String, checkpoint: Checkpoint)]) throws -> Removal {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: output, isDirectory: &isDirectory) else { return Removal(paths: []) }
+        guard isDirectory.boolValue else { throw MergeError(problems: ["\(output): exists and is not a folder"]) }
+        /// "device:inode" of a folder ("" is the working folder), nil when it cannot be read.
+        func identity(_ path: String) -> String? {
             var info = stat()
             guard stat(path.isEmpty ? "." : path, &info) == 0 else { return nil }
-            return (info.st_dev, info.st_ino)
+            return "\(info.st_dev):\(info.st_ino)"
         }
-        guard let target = identity(output) else { return }
-        let clashes = inputs.filter { identity($0.checkpoint.directory).map { $0 == target } ?? false }
+        let target = identity(output)
+        let clashes = inputs.filter { target != nil && identity($0.checkpoint.directory) == target }
         guard clashes.isEmpty else {
             throw MergeError(problems: clashes.map {
                 "\(output): holds the checkpoint of \($0.label) (\($0.checkpoint.path)); write the merge to another folder"
             })
         }
-    }
-
-    /// Checks the output folder. With `overwrite`, the checkpoint files of an earlier merge there
-    /// are renamed out of the way at once and deleted on a background thread while this merge
-    /// runs (deleting a large file waits on the disk: 0.23 s for 1 GB here, with no CPU time (`/usr/bin/time rm` of a 1 GB output));
-    /// the returned removal is waited for before the merge returns.
-    /// - Throws: `MergeError` when the output is a file, or holds a checkpoint without `overwrite`.
-    static func prepareOutput(_ output: String, overwrite: Bool) throws -> Removal {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: output, isDirectory: &isDirectory) else { return Removal(paths: []) }
-        guard isDirectory.boolValue else { throw MergeError(problems: ["\(output): exists and is not a folder"]) }
         let contents = (try? manager.contentsOfDirectory(atPath: output)) ?? []
         let checkpointFiles = contents.filter { $0.hasSuffix(".safetensors") || $0 == Checkpoint.indexName }
         guard !checkpointFiles.isEmpty else { return Removal(paths: []) }
