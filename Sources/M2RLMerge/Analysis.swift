@@ -183,6 +183,32 @@ public enum Analysis {
         return stats
     }
 
+    /// Makes the report's folder and the charts' folder (when given) and checks that the report
+    /// can be written, so that a long analysis never ends on a path it cannot write: call it
+    /// before `run`.
+    /// - Throws: `MergeError` naming the path and what is wrong (a folder that cannot be made or
+    ///   written into; a report path that is a folder or a file that cannot be written).
+    public static func prepareOutputs(report: String, charts: String?) throws {
+        let manager = FileManager.default
+        let reportFolder = ((report as NSString).deletingLastPathComponent as NSString).standardizingPath
+        for (folder, what) in [(reportFolder.isEmpty ? "." : reportFolder, "the report's folder")] + (charts.map { [($0, "the charts' folder")] } ?? []) {
+            do {
+                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw MergeError(problems: ["cannot create \(what) \(folder): \(error.localizedDescription)"])
+            }
+            guard access(folder, W_OK) == 0 else {
+                throw MergeError(problems: ["cannot write into \(what) \(folder): \(String(cString: strerror(errno)))"])
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: report, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue { throw MergeError(problems: ["cannot write the report \(report): is a folder"]) }
+        guard access(report, W_OK) == 0 else {
+            throw MergeError(problems: ["cannot write the report \(report): \(String(cString: strerror(errno)))"])
+        }
+    }
+
     /// Σ a[j]·b[j] over j < n, in eight running sums (sum k takes the j ≡ k mod 8 of the
     /// first n − n mod 8) added pairwise at the end, then the rest in order: a fixed order, so
     /// results depend on the chunking (fixed) and never on the workers, and the loop is not

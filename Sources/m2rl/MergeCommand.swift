@@ -192,33 +192,11 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        // The report's and the charts' folders are made (and the report's checked writable)
-        // before any tensor is read: a long analysis never ends on a path that cannot be written.
-        let outputFolder = ((output as NSString).deletingLastPathComponent as NSString).standardizingPath
-        for (folder, what) in [(outputFolder.isEmpty ? "." : outputFolder, "the report's folder")] + (svg.map { [($0, "the --svg folder")] } ?? []) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                FileHandle.standardError.write(Data("m2rl analyze: cannot create \(what) \(folder): \(error.localizedDescription)\n".utf8))
-                throw ExitCode(1)
-            }
-            guard access(folder, W_OK) == 0 else {
-                FileHandle.standardError.write(Data("m2rl analyze: cannot write into \(what) \(folder): \(String(cString: strerror(errno)))\n".utf8))
-                throw ExitCode(1)
-            }
-        }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
-            let problem = isDirectory.boolValue ? "is a folder" : access(output, W_OK) == 0 ? nil : String(cString: strerror(errno))
-            if let problem {
-                FileHandle.standardError.write(Data("m2rl analyze: cannot write the report \(output): \(problem)\n".utf8))
-                throw ExitCode(1)
-            }
-        }
         let terminal = isatty(2) == 1
         let progress: (@Sendable (Int, Int) -> Void)? = terminal ? MergeCommand.progressBar("analyze", start: Date()) : nil
         let report: JSONValue
         do {
+            try Analysis.prepareOutputs(report: output, charts: svg)
             report = try Analysis.run(base: base, models: models, options: AnalysisOptions(seed: seed, jobs: jobs, rankLimit: rankLimit),
                                       progress: progress)
             if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
